@@ -1,0 +1,202 @@
+package org.palmares.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.palmares.platform.Access;
+import org.palmares.platform.AuditLog;
+import org.palmares.platform.DomainException;
+import org.palmares.platform.Mailer;
+import org.palmares.platform.Messages;
+
+/** Accounts: creation, invitations, passwords, and the check of a login. */
+@ApplicationScoped
+public class AccountService {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Access access;
+
+    @Inject
+    @ConfigProperty(name = "palmares.base.url", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    private LoginThrottle throttle;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "60000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        throttle = new LoginThrottle(clock);
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return em.createQuery("select a from Account a where a.email = :e", Account.class)
+                .setParameter("e", Account.normaliseEmail(email))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Account getByEmail(String email) {
+        return findByEmail(email).orElseThrow(() -> DomainException.notFound("account"));
+    }
+
+    public List<Account> withRole(Role role) {
+        return em.createQuery("select a from Account a join a.roles r where r = :r order by a.displayName", Account.class)
+                .setParameter("r", role)
+                .getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+    }
+
+    /** Creates an account, or adds the roles to the existing account of that address. */
+    @Transactional
+    public Account createOrGrant(@NotBlank @Email String email, @NotBlank String displayName, Set<Role> roles) {
+        Account account = findByEmail(email).orElseGet(() -> {
+            var created = new Account(email, displayName, clock);
+            em.persist(created);
+            em.flush();
+            return created;
+        });
+        roles.forEach(account::grant);
+        audit.record("account.grant", "Account", account.getEmail(), null, roles.toString());
+        return account;
+    }
+
+    /** Invites a person: creates (or completes) their account and e-mails a link to set their password. */
+    @Transactional
+    public Account invite(@NotBlank @Email String email, @NotBlank String displayName, Role role, Locale locale) {
+        access.require(Role.ORGANISER);
+        Account account = createOrGrant(email, displayName, EnumSet.of(role));
+        sendLink(account, TokenPurpose.INVITATION, locale);
+        audit.record("account.invite", "Account", account.getEmail(), null, role.name());
+        return account;
+    }
+
+    /** Sets a password directly (first organiser, demo accounts); the policy applies as everywhere. */
+    @Transactional
+    public void setPassword(String email, String password) {
+        Account account = getByEmail(email);
+        List<String> broken = PasswordPolicy.check(password, account.getEmail());
+        if (!broken.isEmpty()) throw DomainException.invalid(broken.get(0));
+        account.changePasswordHash(passwordHash.generate(password.toCharArray()));
+    }
+
+    /** Starts a password reset. Says nothing about whether the address has an account. */
+    @Transactional
+    public void requestPasswordReset(String email, Locale locale) {
+        findByEmail(email).filter(Account::isEnabled).ifPresent(account -> {
+            sendLink(account, TokenPurpose.PASSWORD_RESET, locale);
+            audit.record("account.resetRequested", "Account", account.getEmail());
+        });
+    }
+
+    /** The account a still-usable link token belongs to. */
+    public Optional<AccountToken> findUsableToken(String clearToken) {
+        if (clearToken == null || clearToken.isBlank()) return Optional.empty();
+        return em.createQuery("select t from AccountToken t where t.tokenHash = :h", AccountToken.class)
+                .setParameter("h", AccountToken.hash(clearToken))
+                .getResultStream()
+                .filter(t -> t.isUsable(clock))
+                .findFirst();
+    }
+
+    /** Sets the password through an invitation or reset link, which is then spent. */
+    @Transactional
+    public Account setPasswordWithToken(String clearToken, String password) {
+        AccountToken token = findUsableToken(clearToken).orElseThrow(() -> DomainException.conflict("token.invalid"));
+        Account account = token.getAccount();
+        List<String> broken = PasswordPolicy.check(password, account.getEmail());
+        if (!broken.isEmpty()) throw DomainException.invalid(broken.get(0));
+        token.use(clock);
+        account.changePasswordHash(passwordHash.generate(password.toCharArray()));
+        audit.record("account.passwordSet", "Account", account.getEmail(), null, token.getPurpose().name());
+        return account;
+    }
+
+    /** How long a login for this address from this client must still wait; zero when it may try. */
+    public Duration loginWait(String email, String clientAddress) {
+        // Accounts are throttled in the database, so every node of a cluster sees the same count;
+        // client addresses (and unknown e-mails) in this node's memory.
+        Duration byAccount = findByEmail(email)
+                .filter(a -> a.isLocked(clock))
+                .map(a -> Duration.between(clock.instant(), a.getLockedUntil()))
+                .orElseGet(() -> throttle.waitFor("account:" + Account.normaliseEmail(email)));
+        Duration byClient = throttle.waitFor("ip:" + clientAddress);
+        return byAccount.compareTo(byClient) >= 0 ? byAccount : byClient;
+    }
+
+    /** Checks a login; throttled per account and per client address. */
+    @Transactional
+    public Optional<Account> verify(String email, String password, String clientAddress) {
+        if (email == null || password == null) return Optional.empty();
+        String accountKey = "account:" + Account.normaliseEmail(email);
+        String clientKey = "ip:" + clientAddress;
+        if (!loginWait(email, clientAddress).isZero()) return Optional.empty();
+        Optional<Account> account = findByEmail(email).filter(Account::isEnabled);
+        boolean valid = account.filter(Account::hasPassword)
+                .map(a -> passwordHash.verify(password.toCharArray(), a.getPasswordHash()))
+                .orElseGet(() -> {
+                    // Same work as for a real account, so timing does not tell which addresses exist.
+                    passwordHash.generate(password.toCharArray());
+                    return false;
+                });
+        if (!valid) {
+            throttle.failed(clientKey);
+            if (account.isPresent()) {
+                Account a = account.get();
+                a.loginFailed(LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()));
+            } else {
+                throttle.failed(accountKey);
+            }
+            return Optional.empty();
+        }
+        throttle.succeeded(accountKey);
+        throttle.succeeded(clientKey);
+        account.get().loginSucceeded(clock);
+        return account;
+    }
+
+    private void sendLink(Account account, TokenPurpose purpose, Locale locale) {
+        var issued = AccountToken.issue(account, purpose, clock);
+        em.persist(issued.token());
+        String link = baseUrl + "/set-password.xhtml?token=" + issued.clearValue();
+        String key = purpose == TokenPurpose.INVITATION ? "mail.invitation" : "mail.reset";
+        Locale lang = Messages.supported(locale);
+        mailer.send(account.getEmail(),
+                Messages.get(lang, key + ".subject"),
+                Messages.get(lang, key + ".body", account.getDisplayName(), link, purpose.validity().toHours()));
+    }
+}

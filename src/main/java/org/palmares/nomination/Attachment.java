@@ -1,0 +1,58 @@
+package org.palmares.nomination;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import org.palmares.account.Account;
+
+/** A file attached to a nomination; stored under the data directory with a random name, never in the web root. */
+@Entity
+public class Attachment {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "nomination_id")
+    private Nomination nomination;
+
+    private String originalName;
+    private String storedName;
+    private String contentType;
+
+    @Column(name = "size_bytes")
+    private long size;
+
+    @ManyToOne
+    @JoinColumn(name = "uploaded_by")
+    private Account uploadedBy;
+
+    private Instant uploadedAt;
+
+    protected Attachment() {}
+
+    public Attachment(Nomination nomination, String originalName, String storedName, String contentType, long size,
+            Account uploadedBy, Instant uploadedAt) {
+        this.nomination = nomination;
+        this.originalName = originalName;
+        this.storedName = storedName;
+        this.contentType = contentType;
+        this.size = size;
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = uploadedAt;
+    }
+
+    public Long getId() { return id; }
+    public Nomination getNomination() { return nomination; }
+    public String getOriginalName() { return originalName; }
+    public String getStoredName() { return storedName; }
+    public String getContentType() { return contentType; }
+    public long getSize() { return size; }
+    public Account getUploadedBy() { return uploadedBy; }
+    public Instant getUploadedAt() { return uploadedAt; }
+}

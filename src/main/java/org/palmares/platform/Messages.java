@@ -1,0 +1,28 @@
+package org.palmares.platform;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Texts of the message bundles ({@code i18n/messages_fr}, {@code i18n/messages_en}) outside of views. */
+public final class Messages {
+    public static final String BUNDLE = "i18n.messages";
+    public static final Locale DEFAULT = Locale.FRENCH;
+
+    private Messages() {}
+
+    public static String get(Locale locale, String key, Object... args) {
+        try {
+            String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale)).getString(key);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** French unless English is asked for: the two languages Palmarès speaks. */
+    public static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : DEFAULT;
+    }
+}

@@ -1,0 +1,83 @@
+package org.palmares.platform;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import java.time.Duration;
+import java.time.Instant;
+
+/** An e-mail written by the application, sent by the dispatcher and kept for organisers to read. */
+@Entity
+public class OutboxMessage {
+    static final int MAX_ATTEMPTS = 8;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String recipient;
+    private String subject;
+
+    @Lob
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status;
+
+    private int attempts;
+    private String lastError;
+    private Instant createdAt;
+    private Instant nextAttemptAt;
+    private Instant sentAt;
+
+    protected OutboxMessage() {}
+
+    public OutboxMessage(String recipient, String subject, String body, boolean deliverable, Instant now) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = deliverable ? OutboxStatus.PENDING : OutboxStatus.HELD;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    public void sent(Instant now) {
+        status = OutboxStatus.SENT;
+        sentAt = now;
+        attempts++;
+        lastError = null;
+    }
+
+    /** Records a failed attempt; waits twice as long before each retry and gives up after the last. */
+    public void failed(String error, Instant now) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        if (attempts >= MAX_ATTEMPTS) {
+            status = OutboxStatus.FAILED;
+            nextAttemptAt = null;
+        } else {
+            nextAttemptAt = now.plus(Duration.ofSeconds(30L << Math.min(attempts - 1, 10)));
+        }
+    }
+
+    /** Puts a failed or held message back in the queue. */
+    public void retry(Instant now) {
+        status = OutboxStatus.PENDING;
+        nextAttemptAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getRecipient() { return recipient; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public OutboxStatus getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public Instant getSentAt() { return sentAt; }
+}

@@ -1,0 +1,73 @@
+package org.palmares.platform;
+
+import jakarta.json.Json;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Maps every exception a REST call can end with to problem details; nothing else ever leaves the API. */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        Locale locale = locale();
+        if (e instanceof DomainException d) {
+            String title = Messages.get(locale, "error.status." + d.status());
+            return ProblemDetails.response(d.status(),
+                    ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments())).build());
+        }
+        if (e instanceof ConstraintViolationException cve) {
+            var errors = Json.createArrayBuilder();
+            cve.getConstraintViolations().forEach(v -> errors.add(Json.createObjectBuilder()
+                    .add("field", leaf(v.getPropertyPath().toString()))
+                    .add("message", v.getMessage())));
+            return ProblemDetails.response(400, ProblemDetails.of(400, Messages.get(locale, "error.status.400"),
+                            Messages.get(locale, "error.validation"))
+                    .add("errors", errors)
+                    .build());
+        }
+        if (e instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            return ProblemDetails.response(status,
+                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null).build());
+        }
+        LOG.log(Level.SEVERE, "Unexpected error in a REST call", e);
+        return ProblemDetails.response(500,
+                ProblemDetails.of(500, Messages.get(locale, "error.status.500"), Messages.get(locale, "error.unexpected"))
+                        .build());
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof jakarta.ejb.EJBException || current instanceof jakarta.transaction.RollbackException
+                        || current.getClass().getName().endsWith("TransactionalException"))
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private Locale locale() {
+        List<Locale> accepted = headers == null ? List.of() : headers.getAcceptableLanguages();
+        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+    }
+}

@@ -1,0 +1,79 @@
+package org.palmares.tally;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.palmares.account.Account;
+import org.palmares.edition.Category;
+import org.palmares.nomination.Nomination;
+
+/** The jury's decision for a category: winner(s), mentions, justification, and who signed it off. */
+@Entity
+public class Decision {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(optional = false)
+    @JoinColumn(name = "category_id")
+    private Category category;
+
+    @ManyToMany
+    @JoinTable(name = "decision_winner", joinColumns = @JoinColumn(name = "decision_id"),
+            inverseJoinColumns = @JoinColumn(name = "nomination_id"))
+    private Set<Nomination> winners = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "decision_mention", joinColumns = @JoinColumn(name = "decision_id"),
+            inverseJoinColumns = @JoinColumn(name = "nomination_id"))
+    private Set<Nomination> mentions = new LinkedHashSet<>();
+
+    @Lob
+    private String justification;
+
+    @ManyToOne
+    @JoinColumn(name = "signed_off_by")
+    private Account signedOffBy;
+
+    private Instant signedOffAt;
+
+    @Version
+    private long version;
+
+    protected Decision() {}
+
+    public Decision(Category category) {
+        this.category = category;
+    }
+
+    public void signOff(Account by, Clock clock) {
+        if (winners.isEmpty()) throw new IllegalStateException("A decision needs at least one winner");
+        signedOffBy = by;
+        signedOffAt = clock.instant();
+    }
+
+    public boolean isSignedOff() {
+        return signedOffAt != null;
+    }
+
+    public Long getId() { return id; }
+    public Category getCategory() { return category; }
+    public Set<Nomination> getWinners() { return winners; }
+    public Set<Nomination> getMentions() { return mentions; }
+    public String getJustification() { return justification; }
+    public void setJustification(String j) { this.justification = j; }
+    public Account getSignedOffBy() { return signedOffBy; }
+    public Instant getSignedOffAt() { return signedOffAt; }
+}
