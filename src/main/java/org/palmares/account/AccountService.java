@@ -49,6 +49,7 @@ public class AccountService {
     String baseUrl;
 
     private LoginThrottle throttle;
+    private LoginThrottle clientThrottle;
 
     @jakarta.annotation.PostConstruct
     void init() {
@@ -58,6 +59,7 @@ public class AccountService {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         throttle = new LoginThrottle(clock);
+        clientThrottle = new LoginThrottle(clock, LoginThrottle.MAX_FAILURES_PER_CLIENT);
     }
 
     public Optional<Account> findByEmail(String email) {
@@ -154,7 +156,7 @@ public class AccountService {
                 .filter(a -> a.isLocked(clock))
                 .map(a -> Duration.between(clock.instant(), a.getLockedUntil()))
                 .orElseGet(() -> throttle.waitFor("account:" + Account.normaliseEmail(email)));
-        Duration byClient = throttle.waitFor("ip:" + clientAddress);
+        Duration byClient = clientThrottle.waitFor("ip:" + clientAddress);
         return byAccount.compareTo(byClient) >= 0 ? byAccount : byClient;
     }
 
@@ -174,7 +176,7 @@ public class AccountService {
                     return false;
                 });
         if (!valid) {
-            throttle.failed(clientKey);
+            clientThrottle.failed(clientKey);
             if (account.isPresent()) {
                 Account a = account.get();
                 a.loginFailed(LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()));
@@ -184,7 +186,7 @@ public class AccountService {
             return Optional.empty();
         }
         throttle.succeeded(accountKey);
-        throttle.succeeded(clientKey);
+        clientThrottle.succeeded(clientKey);
         account.get().loginSucceeded(clock);
         return account;
     }

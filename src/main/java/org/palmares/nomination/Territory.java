@@ -70,7 +70,7 @@ public class Territory {
     }
 
     public boolean hasMember(Account account) {
-        return members.stream().anyMatch(m -> m.getId().equals(account.getId()));
+        return members.stream().anyMatch(m -> m == account || (m.getId() != null && m.getId().equals(account.getId())));
     }
 
     public Long getId() { return id; }

@@ -90,11 +90,16 @@ public class DemoLoader {
     private boolean demoLoaded;
 
     @PostConstruct
-    void fillEmptyDatabase() {
+    void atStartUp() {
+        loadIfEmpty();
+    }
+
+    /** Loads the start-up data if, and only if, the database has no account and no edition; says whether it did. */
+    public boolean loadIfEmpty() {
         if (accounts.count() > 0 || !editions.isEmpty()) {
             LOG.info("The database holds data already: nothing to load");
             demoLoaded = demo && accounts.findByEmail("organisateur@demo.palmares.org").isPresent();
-            return;
+            return false;
         }
         try {
             tx.begin();
@@ -108,6 +113,7 @@ public class DemoLoader {
             });
             tx.commit();
             demoLoaded = demo;
+            return true;
         } catch (Exception e) {
             try {
                 tx.rollback();
@@ -116,6 +122,7 @@ public class DemoLoader {
             }
             // On a cluster another node may have loaded the same data first; the unique keys refused ours.
             LOG.log(java.util.logging.Level.WARNING, "Start-up data not loaded", e);
+            return false;
         }
     }
 

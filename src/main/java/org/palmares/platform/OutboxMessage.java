@@ -64,9 +64,10 @@ public class OutboxMessage {
         }
     }
 
-    /** Puts a failed or held message back in the queue. */
+    /** Puts a failed or held message back in the queue, with a full series of attempts. */
     public void retry(Instant now) {
         status = OutboxStatus.PENDING;
+        attempts = 0;
         nextAttemptAt = now;
     }
 

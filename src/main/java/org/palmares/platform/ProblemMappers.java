@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.palmares.edition.PhaseBlocked;
 
 /** Maps every exception a REST call can end with to problem details; nothing else ever leaves the API. */
 @Provider
@@ -27,8 +28,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Locale locale = locale();
         if (e instanceof DomainException d) {
             String title = Messages.get(locale, "error.status." + d.status());
-            return ProblemDetails.response(d.status(),
-                    ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments())).build());
+            var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()));
+            if (d instanceof PhaseBlocked blocked) {
+                var missing = Json.createArrayBuilder();
+                blocked.missing().forEach(key -> missing.add(Messages.get(locale, key)));
+                body.add("missing", missing);
+            }
+            return ProblemDetails.response(d.status(), body.build());
         }
         if (e instanceof ConstraintViolationException cve) {
             var errors = Json.createArrayBuilder();

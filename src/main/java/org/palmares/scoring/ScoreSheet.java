@@ -69,7 +69,11 @@ public class ScoreSheet {
     }
 
     public Optional<Score> find(Criterion criterion) {
-        return scores.stream().filter(s -> s.getCriterion().getId().equals(criterion.getId())).findFirst();
+        return scores.stream().filter(s -> sameCriterion(s.getCriterion(), criterion)).findFirst();
+    }
+
+    private static boolean sameCriterion(Criterion a, Criterion b) {
+        return a == b || (a.getId() != null && a.getId().equals(b.getId()));
     }
 
     /** Submits the sheet; every criterion of the category must have a score. */

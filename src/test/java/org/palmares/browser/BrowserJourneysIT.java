@@ -1,0 +1,145 @@
+package org.palmares.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.palmares.it.Demo;
+import org.palmares.it.Deployments;
+
+/**
+ * The main journeys in a real headless Chromium against a running Palmarès: logging in as each demo role,
+ * switching language, and a field message on a bad edition form.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
+class BrowserJourneysIT {
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.palmares();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        String binary = System.getProperty("chrome.binary", "/usr/bin/chromium");
+        if (Files.exists(Path.of(binary))) options.setBinary(binary);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--window-size=1280,900", "--lang=fr",
+                "--user-data-dir=" + Files.createTempDirectory("palmares-chrome"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    @BeforeEach
+    void freshVisitor() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void the_organiser_logs_in_and_reaches_the_dashboard() {
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        assertEquals("Tableau de bord", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(body().contains("Trophées de la Clause 2019"));
+    }
+
+    @Test
+    void a_juror_logs_in_and_sees_their_jury_space() {
+        logIn(Demo.JUROR);
+        wait.until(ExpectedConditions.urlContains("/jury/index.xhtml"));
+        assertEquals("Mon espace juré", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(body().contains("Jury national") || body().contains("Jury des territoires"));
+    }
+
+    @Test
+    void a_territory_logs_in_and_sees_only_its_own_nominations() {
+        logIn(Demo.TERRITORY);
+        wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
+        assertTrue(body().contains("TC2019-"), "its references are listed");
+        assertTrue(body().contains("Maison de l'Emploi du Val d'Olaine"));
+    }
+
+    @Test
+    void the_language_switch_turns_the_site_into_english_and_back() {
+        open("/index.xhtml");
+        assertTrue(body().contains("Les prix"));
+        driver.findElement(By.cssSelector(".lang-switch a[hreflang='en']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "The prizes"));
+        assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(body().contains("Clause Trophies 2019"));
+        driver.findElement(By.cssSelector(".lang-switch a[hreflang='fr']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Les prix"));
+    }
+
+    @Test
+    void a_bad_edition_form_shows_a_message_beside_the_field_and_keeps_the_input() {
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/editions.xhtml");
+        WebElement code = driver.findElement(By.id("create:code"));
+        code.sendKeys("bad code!");
+        driver.findElement(By.id("create:nameFr")).sendKeys("Trophées 2027");
+        driver.findElement(By.id("create:submit")).click();
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#create .field .ui-message-error")));
+        assertTrue(message.getText().contains("majuscules"), message.getText());
+        assertEquals("bad code!", driver.findElement(By.id("create:code")).getAttribute("value"), "input kept");
+        assertEquals("Trophées 2027", driver.findElement(By.id("create:nameFr")).getAttribute("value"));
+        assertTrue(body().contains("Ce champ est obligatoire."), "the empty English name is reported too");
+    }
+
+    private void logIn(String email) {
+        open("/login.xhtml");
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password")).sendKeys(Demo.PASSWORD);
+        driver.findElement(By.id("login:submit")).click();
+    }
+
+    private void open(String path) {
+        String base = url.toString().replaceFirst("//[^:/]+", "//localhost").replaceAll("/$", "");
+        driver.get(base + path);
+    }
+
+    private String body() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+}

@@ -1,0 +1,238 @@
+package org.palmares.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palmares.account.AccountService;
+import org.palmares.account.Role;
+import org.palmares.edition.Edition;
+import org.palmares.edition.EditionService;
+import org.palmares.jury.Assignment;
+import org.palmares.jury.AssignmentSource;
+import org.palmares.jury.Juror;
+import org.palmares.nomination.Nomination;
+import org.palmares.platform.Access;
+import org.palmares.platform.DemoLoader;
+import org.palmares.platform.Mailer;
+import org.palmares.platform.OutboxMessage;
+import org.palmares.platform.OutboxStatus;
+import org.palmares.scoring.ScoreSheet;
+
+/** The schema, its constraints and the demo data, checked inside a running Palmarès on in-memory Derby. */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.palmares().addClasses(Deployments.class);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/palmares")
+    DataSource dataSource;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    DemoLoader demoLoader;
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void liquibase_creates_every_table_of_the_domain_on_an_empty_database() throws Exception {
+        Set<String> tables = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+        }
+        for (String table : List.of("account", "account_role", "account_token", "edition", "category", "criterion",
+                "criterion_anchor", "question", "territory", "territory_member", "nomination", "reference_counter",
+                "answer", "attachment", "juror", "juror_expertise", "juror_affiliation", "conflict", "assignment",
+                "score_sheet", "score", "score_sheet_revision", "jury_guide_version", "result", "decision",
+                "decision_winner", "decision_mention", "public_vote", "audit_event", "outbox_message",
+                "databasechangelog")) {
+            assertTrue(tables.contains(table), "missing table " + table);
+        }
+    }
+
+    @Test
+    void the_demo_edition_is_loaded_once_with_its_prizes_territories_nominations_and_jurors() {
+        assertEquals(1L, count("select count(e) from Edition e"));
+        Edition edition = editions.getCurrent();
+        assertEquals("TC2019", edition.getCode());
+        assertEquals(List.of("COM", "TER", "SOC", "MIX", "CDC"),
+                edition.getCategories().stream().map(c -> c.getCode()).toList());
+        assertTrue(edition.getCategories().stream().allMatch(c -> c.getCriteria().size() >= 3));
+        assertEquals(20L, count("select count(t) from Territory t"));
+        assertEquals(40L, count("select count(n) from Nomination n"));
+        assertEquals(36L, count("select count(n) from Nomination n where n.reference is not null"));
+        assertEquals(12L, count("select count(j) from Juror j"));
+        assertEquals(1L, accounts.withRole(Role.ORGANISER).size());
+    }
+
+    @Test
+    void the_demo_loader_leaves_a_database_that_is_not_empty_alone() {
+        long accountsBefore = accounts.count();
+        long nominationsBefore = count("select count(n) from Nomination n");
+        assertFalse(demoLoader.loadIfEmpty(), "nothing is loaded into a database that holds data");
+        assertEquals(accountsBefore, accounts.count());
+        assertEquals(nominationsBefore, count("select count(n) from Nomination n"));
+        assertEquals(1L, count("select count(e) from Edition e"));
+    }
+
+    @Test
+    void reference_numbers_are_consecutive_per_category_without_gaps() {
+        List<String> refs = em.createQuery("select n.reference from Nomination n where n.category.code = 'SOC' "
+                        + "and n.reference is not null order by n.reference", String.class)
+                .getResultList();
+        for (int i = 0; i < refs.size(); i++) {
+            assertEquals(String.format("TC2019-SOC-%03d", i + 1), refs.get(i));
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_second_assignment_of_the_same_juror_to_the_same_nomination() throws Exception {
+        Juror juror = em.createQuery("select j from Juror j order by j.id", Juror.class).setMaxResults(1).getSingleResult();
+        Nomination nomination = firstSubmitted();
+        tx.begin();
+        em.persist(new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.MANUAL, clock));
+        tx.commit();
+        tx.begin();
+        try {
+            em.persist(new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.AUTO, clock));
+            assertThrows(Exception.class, () -> em.flush());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_second_score_sheet_for_one_assignment() throws Exception {
+        Juror juror = em.createQuery("select j from Juror j order by j.id desc", Juror.class).setMaxResults(1)
+                .getSingleResult();
+        Nomination nomination = firstSubmitted();
+        tx.begin();
+        Assignment assignment = new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.MANUAL, clock);
+        em.persist(assignment);
+        em.persist(new ScoreSheet(assignment, clock));
+        tx.commit();
+        tx.begin();
+        try {
+            em.persist(new ScoreSheet(em.merge(assignment), clock));
+            assertThrows(Exception.class, () -> em.flush());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void the_database_refuses_one_nomination_too_many_for_a_territory_in_a_category() throws Exception {
+        Nomination existing = firstSubmitted();
+        tx.begin();
+        try {
+            em.persist(new Nomination(em.merge(existing.getCategory()), em.merge(existing.getTerritory()),
+                    existing.getSlot(), "Doublon", clock));
+            assertThrows(Exception.class, () -> em.flush());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void the_database_refuses_two_public_votes_of_one_voter_in_a_category() throws Exception {
+        Nomination nomination = em.createQuery("select n from Nomination n where n.category.publicVote = true "
+                        + "and n.reference is not null order by n.id", Nomination.class)
+                .setMaxResults(1).getSingleResult();
+        tx.begin();
+        em.persist(new org.palmares.ceremony.PublicVote(em.merge(nomination.getCategory()), em.merge(nomination),
+                "hash-1", "127.0.0", clock.instant()));
+        tx.commit();
+        tx.begin();
+        try {
+            em.persist(new org.palmares.ceremony.PublicVote(em.merge(nomination.getCategory()), em.merge(nomination),
+                    "hash-1", "127.0.0", clock.instant()));
+            assertThrows(Exception.class, () -> em.flush());
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void version_columns_detect_a_concurrent_change_of_an_edition() {
+        Edition first = editions.getCurrent();
+        Edition second = editions.getCurrent();
+        first.setNameEn("Clause Trophies 2019 (renamed)");
+        Access.asSystem(() -> editions.update(first));
+        second.setNameEn("Someone else's name");
+        var thrown = assertThrows(Exception.class, () -> Access.asSystem(() -> editions.update(second)));
+        assertTrue(rootMessage(thrown).contains("error.concurrentChange"), rootMessage(thrown));
+        Edition restored = editions.getCurrent();
+        restored.setNameEn("Clause Trophies 2019");
+        Access.asSystem(() -> editions.update(restored));
+    }
+
+    @Test
+    void an_invitation_is_mailed_to_the_outbox_and_its_link_sets_the_password_once() throws Exception {
+        Access.asSystem(() -> accounts.invite("nouvelle.jure@example.org", "Nouvelle Jurée", Role.JUROR, Locale.FRENCH));
+        OutboxMessage mail = mailer.outbox(10).stream()
+                .filter(m -> m.getRecipient().equals("nouvelle.jure@example.org")).findFirst().orElseThrow();
+        assertEquals(OutboxStatus.HELD, mail.getStatus(), "no SMTP server: the mail stays in the outbox");
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mail.getBody());
+        assertTrue(link.find(), mail.getBody());
+        String token = link.group(1);
+        assertTrue(accounts.findUsableToken(token).isPresent());
+        accounts.setPasswordWithToken(token, "une phrase de passe solide");
+        assertFalse(accounts.findUsableToken(token).isPresent(), "a link works once");
+        assertThrows(Exception.class, () -> accounts.setPasswordWithToken(token, "une autre phrase solide"));
+        assertTrue(accounts.verify("nouvelle.jure@example.org", "une phrase de passe solide", "10.0.0.1").isPresent());
+    }
+
+    private Nomination firstSubmitted() {
+        return em.createQuery("select n from Nomination n where n.reference is not null order by n.id", Nomination.class)
+                .setMaxResults(1).getSingleResult();
+    }
+
+    private long count(String jpql) {
+        return em.createQuery(jpql, Long.class).getSingleResult();
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) all.append(c).append(" | ");
+        return all.toString();
+    }
+}
