@@ -57,6 +57,8 @@ class BrowserJourneysIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--window-size=1280,900", "--lang=fr",
                 "--user-data-dir=" + Files.createTempDirectory("palmares-chrome"));
+        // A French-speaking visitor: the site's default language is French, whatever the machine's locale.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();
