@@ -79,6 +79,12 @@ public class AccountService {
                 .getResultList();
     }
 
+    /** Every account, for organisers. */
+    public List<Account> all() {
+        access.require(Role.ORGANISER);
+        return em.createQuery("select a from Account a order by a.displayName", Account.class).getResultList();
+    }
+
     public long count() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }

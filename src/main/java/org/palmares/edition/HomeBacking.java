@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public class HomeBacking {
     }
 
     private static void add(List<CalendarEntry> entries, String key, Edition e, java.time.LocalDateTime at) {
-        if (at != null) entries.add(new CalendarEntry(key, at.atZone(e.zone())));
+        if (at != null) entries.add(new CalendarEntry(key, at));
     }
 
     private Optional<Edition> current() {
@@ -50,18 +50,14 @@ public class HomeBacking {
         return edition;
     }
 
-    /** One date of the calendar: what happens (a message key) and when. */
-    public record CalendarEntry(String key, ZonedDateTime at) {
-        public java.util.Date getDate() {
-            return java.util.Date.from(at.toInstant());
-        }
-
+    /** One date of the calendar: what happens (a message key) and when, as a wall-clock time of the edition. */
+    public record CalendarEntry(String key, LocalDateTime at) {
         public String getKey() {
             return key;
         }
 
-        public String getZone() {
-            return at.getZone().getId();
+        public LocalDateTime getAt() {
+            return at;
         }
     }
 }

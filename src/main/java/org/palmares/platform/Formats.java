@@ -12,6 +12,14 @@ import java.util.Locale;
 @Named("fmt")
 @ApplicationScoped
 public class Formats {
+    /** A wall-clock date and time as organisers set it, in full: "dimanche 15 novembre 2026 à 09:00". */
+    public String fullDateTime(java.time.LocalDateTime at, Locale locale) {
+        if (at == null) return "";
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(Messages.supported(locale))
+                .format(at);
+    }
+
     /** An instant as a short date and time of the zone, e.g. "25/11/2026 14:32". */
     public String dateTime(Instant instant, String zone, Locale locale) {
         if (instant == null) return "";

@@ -48,6 +48,7 @@ class SecurityIT {
             Map.entry("/organiser/editions.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/category.xhtml?id=1", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/territory/index.xhtml", Set.of(Who.TERRITORY)),
             Map.entry("/api/v1/public/edition", Set.of(Who.values())),
