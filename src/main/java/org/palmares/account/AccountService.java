@@ -74,7 +74,8 @@ public class AccountService {
     }
 
     public List<Account> withRole(Role role) {
-        return em.createQuery("select a from Account a join a.roles r where r = :r order by a.displayName", Account.class)
+        return em.createQuery(
+                        "select a from Account a join a.roles r where r = :r order by a.displayName", Account.class)
                 .setParameter("r", role)
                 .getResultList();
     }
@@ -82,7 +83,8 @@ public class AccountService {
     /** Every account, for organisers. */
     public List<Account> all() {
         access.require(Role.ORGANISER);
-        return em.createQuery("select a from Account a order by a.displayName", Account.class).getResultList();
+        return em.createQuery("select a from Account a order by a.displayName", Account.class)
+                .getResultList();
     }
 
     public long count() {
@@ -150,7 +152,12 @@ public class AccountService {
         if (!broken.isEmpty()) throw DomainException.invalid(broken.get(0));
         token.use(clock);
         account.changePasswordHash(passwordHash.generate(password.toCharArray()));
-        audit.record("account.passwordSet", "Account", account.getEmail(), null, token.getPurpose().name());
+        audit.record(
+                "account.passwordSet",
+                "Account",
+                account.getEmail(),
+                null,
+                token.getPurpose().name());
         return account;
     }
 
@@ -203,8 +210,14 @@ public class AccountService {
         String link = baseUrl + "/set-password.xhtml?token=" + issued.clearValue();
         String key = purpose == TokenPurpose.INVITATION ? "mail.invitation" : "mail.reset";
         Locale lang = Messages.supported(locale);
-        mailer.send(account.getEmail(),
+        mailer.send(
+                account.getEmail(),
                 Messages.get(lang, key + ".subject"),
-                Messages.get(lang, key + ".body", account.getDisplayName(), link, purpose.validity().toHours()));
+                Messages.get(
+                        lang,
+                        key + ".body",
+                        account.getDisplayName(),
+                        link,
+                        purpose.validity().toHours()));
     }
 }

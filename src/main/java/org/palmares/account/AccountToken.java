@@ -80,11 +80,25 @@ public class AccountToken {
         usedAt = clock.instant();
     }
 
-    public Long getId() { return id; }
-    public Account getAccount() { return account; }
-    public TokenPurpose getPurpose() { return purpose; }
-    public Instant getExpiresAt() { return expiresAt; }
-    public Instant getUsedAt() { return usedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public TokenPurpose getPurpose() {
+        return purpose;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getUsedAt() {
+        return usedAt;
+    }
 
     /** A token with the clear value to send. */
     public record Issued(AccountToken token, String clearValue) {}

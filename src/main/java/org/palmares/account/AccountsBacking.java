@@ -45,8 +45,9 @@ public class AccountsBacking implements Serializable {
         var context = FacesContext.getCurrentInstance();
         var locale = context.getViewRoot().getLocale();
         accounts.invite(email, displayName, role, locale);
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                Messages.get(locale, "accounts.invited", email), null));
+        context.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.get(locale, "accounts.invited", email), null));
         email = null;
         displayName = null;
         all = null;
@@ -56,10 +57,27 @@ public class AccountsBacking implements Serializable {
         return Role.values();
     }
 
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
-    public Role getRole() { return role; }
-    public void setRole(Role role) { this.role = role; }
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
 }

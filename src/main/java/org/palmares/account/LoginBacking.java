@@ -64,9 +64,12 @@ public class LoginBacking {
             tooMany(context, locale, wait);
             return;
         }
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(email, password))
-                .newAuthentication(true));
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(email, password))
+                        .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             request.changeSessionId();
             String target = safeNext().orElseGet(() -> new Caller.Landing(security).home());
@@ -79,16 +82,18 @@ public class LoginBacking {
             if (!wait.isZero()) {
                 tooMany(context, locale, wait);
             } else {
-                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        Messages.get(locale, "login.failed"), null));
+                context.addMessage(
+                        null,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale, "login.failed"), null));
             }
         }
     }
 
     private static void tooMany(FacesContext context, java.util.Locale locale, Duration wait) {
         long minutes = Math.max(1, (wait.getSeconds() + 59) / 60);
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                Messages.get(locale, "login.throttled", minutes), null));
+        context.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale, "login.throttled", minutes), null));
     }
 
     private java.util.Optional<String> safeNext() {
@@ -104,10 +109,27 @@ public class LoginBacking {
         return DemoLoader.DEMO_PASSWORD;
     }
 
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getNext() { return next; }
-    public void setNext(String next) { this.next = next; }
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
 }

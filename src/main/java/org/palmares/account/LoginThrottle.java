@@ -14,6 +14,7 @@ public final class LoginThrottle {
     public static final int MAX_FAILURES = 5;
     /** Many people share an office's address, so a client address is blocked only after more failures. */
     public static final int MAX_FAILURES_PER_CLIENT = 20;
+
     private static final Duration FIRST_WAIT = Duration.ofMinutes(1);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     private static final int MAX_KEYS = 100_000;

@@ -23,7 +23,9 @@ public class MeResource {
     @GET
     public Me me() {
         Account account = accounts.getByEmail(security.getCallerPrincipal().getName());
-        return new Me(account.getEmail(), account.getDisplayName(),
+        return new Me(
+                account.getEmail(),
+                account.getDisplayName(),
                 account.getRoles().stream().map(Role::name).sorted().toList());
     }
 

@@ -30,8 +30,8 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
     IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         var credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
@@ -51,10 +51,11 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
         }
         if (context.isProtected()) {
             if (api) return unauthorized(request, response, context);
-            String next = request.getRequestURI().substring(request.getContextPath().length());
+            String next =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (request.getQueryString() != null) next += "?" + request.getQueryString();
-            return context.redirect(request.getContextPath() + "/login.xhtml?next="
-                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return context.redirect(
+                    request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }
@@ -65,25 +66,32 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
 
     private static UsernamePasswordCredential basic(String header) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? new UsernamePasswordCredential(decoded, "")
+            return colon < 0
+                    ? new UsernamePasswordCredential(decoded, "")
                     : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (IllegalArgumentException notBase64) {
             return new UsernamePasswordCredential("", "");
         }
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    private static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
             var locale = org.palmares.platform.Language.of(request);
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"Palmares\"");
             response.setContentType(ProblemDetails.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(ProblemDetails.of(401, Messages.get(locale, "error.status.401"),
-                    Messages.get(locale, "error.unauthenticated")).build().toString());
+            response.getWriter()
+                    .write(ProblemDetails.of(
+                                    401,
+                                    Messages.get(locale, "error.status.401"),
+                                    Messages.get(locale, "error.unauthenticated"))
+                            .build()
+                            .toString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

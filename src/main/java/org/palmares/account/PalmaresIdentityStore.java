@@ -24,7 +24,8 @@ public class PalmaresIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return accounts.verify(login.getCaller(), login.getPasswordAsString(), request.getRemoteAddr())
-                .map(account -> new CredentialValidationResult(account.getEmail(),
+                .map(account -> new CredentialValidationResult(
+                        account.getEmail(),
                         account.getRoles().stream().map(Role::name).collect(Collectors.toSet())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

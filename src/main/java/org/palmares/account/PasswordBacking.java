@@ -46,15 +46,18 @@ public class PasswordBacking implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         var locale = context.getViewRoot().getLocale();
         if (!password.equals(confirmation)) {
-            context.addMessage("form:confirmation", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Messages.get(locale, "password.mismatch"), null));
+            context.addMessage(
+                    "form:confirmation",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale, "password.mismatch"), null));
             context.validationFailed();
             return;
         }
         var broken = PasswordPolicy.check(password, accountEmail);
         if (!broken.isEmpty()) {
-            broken.forEach(key -> context.addMessage("form:password",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale, key, PasswordPolicy.MIN_LENGTH), null)));
+            broken.forEach(key -> context.addMessage(
+                    "form:password",
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR, Messages.get(locale, key, PasswordPolicy.MIN_LENGTH), null)));
             context.validationFailed();
             return;
         }
@@ -72,15 +75,47 @@ public class PasswordBacking implements Serializable {
         return PasswordPolicy.MIN_LENGTH;
     }
 
-    public String getToken() { return token; }
-    public void setToken(String token) { this.token = token; }
-    public boolean isTokenValid() { return tokenValid; }
-    public String getAccountEmail() { return accountEmail; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getConfirmation() { return confirmation; }
-    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public boolean isDone() { return done; }
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public boolean isTokenValid() {
+        return tokenValid;
+    }
+
+    public String getAccountEmail() {
+        return accountEmail;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
 }

@@ -14,9 +14,23 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
     private static final Set<String> COMMON = Set.of(
-            "motdepasse123", "motdepasse1234", "password1234", "password12345", "123456789012", "azertyuiop12",
-            "azertyuiop123", "qwertyuiop12", "palmares2019", "palmarespalmares", "soleil123456", "bonjour12345",
-            "iloveyou1234", "administrateur", "passwordpassword", "000000000000", "111111111111");
+            "motdepasse123",
+            "motdepasse1234",
+            "password1234",
+            "password12345",
+            "123456789012",
+            "azertyuiop12",
+            "azertyuiop123",
+            "qwertyuiop12",
+            "palmares2019",
+            "palmarespalmares",
+            "soleil123456",
+            "bonjour12345",
+            "iloveyou1234",
+            "administrateur",
+            "passwordpassword",
+            "000000000000",
+            "111111111111");
 
     private PasswordPolicy() {}
 

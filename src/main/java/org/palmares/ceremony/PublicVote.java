@@ -53,13 +53,39 @@ public class PublicVote {
         voidReason = reason;
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public Nomination getNomination() { return nomination; }
-    public String getVoterHash() { return voterHash; }
-    public String getIpPrefix() { return ipPrefix; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getVerifiedAt() { return verifiedAt; }
-    public boolean isVoided() { return voided; }
-    public String getVoidReason() { return voidReason; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public String getVoterHash() {
+        return voterHash;
+    }
+
+    public String getIpPrefix() {
+        return ipPrefix;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public boolean isVoided() {
+        return voided;
+    }
+
+    public String getVoidReason() {
+        return voidReason;
+    }
 }

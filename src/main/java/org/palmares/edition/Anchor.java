@@ -25,9 +25,23 @@ public class Anchor {
         return "en".equals(locale.getLanguage()) && textEn != null ? textEn : textFr;
     }
 
-    public int getValue() { return value; }
-    public String getTextFr() { return textFr; }
-    public void setTextFr(String textFr) { this.textFr = textFr; }
-    public String getTextEn() { return textEn; }
-    public void setTextEn(String textEn) { this.textEn = textEn; }
+    public int getValue() {
+        return value;
+    }
+
+    public String getTextFr() {
+        return textFr;
+    }
+
+    public void setTextFr(String textFr) {
+        this.textFr = textFr;
+    }
+
+    public String getTextEn() {
+        return textEn;
+    }
+
+    public void setTextEn(String textEn) {
+        this.textEn = textEn;
+    }
 }

@@ -113,25 +113,87 @@ public class Category {
         return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionFr;
     }
 
-    public Long getId() { return id; }
-    public Edition getEdition() { return edition; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getNameFr() { return nameFr; }
-    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public String getDescriptionFr() { return descriptionFr; }
-    public void setDescriptionFr(String v) { this.descriptionFr = v; }
-    public String getDescriptionEn() { return descriptionEn; }
-    public void setDescriptionEn(String v) { this.descriptionEn = v; }
-    public int getLimitPerTerritory() { return limitPerTerritory; }
-    public void setLimitPerTerritory(int v) { this.limitPerTerritory = v; }
-    public boolean isPublicVote() { return publicVote; }
-    public void setPublicVote(boolean publicVote) { this.publicVote = publicVote; }
-    public Integer getReviewsPerNomination() { return reviewsPerNomination; }
-    public void setReviewsPerNomination(Integer v) { this.reviewsPerNomination = v; }
-    public int getPosition() { return position; }
-    public long getVersion() { return version; }
-    public List<Criterion> getCriteria() { return criteria; }
+    public Long getId() {
+        return id;
+    }
+
+    public Edition getEdition() {
+        return edition;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getNameFr() {
+        return nameFr;
+    }
+
+    public void setNameFr(String nameFr) {
+        this.nameFr = nameFr;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getDescriptionFr() {
+        return descriptionFr;
+    }
+
+    public void setDescriptionFr(String v) {
+        this.descriptionFr = v;
+    }
+
+    public String getDescriptionEn() {
+        return descriptionEn;
+    }
+
+    public void setDescriptionEn(String v) {
+        this.descriptionEn = v;
+    }
+
+    public int getLimitPerTerritory() {
+        return limitPerTerritory;
+    }
+
+    public void setLimitPerTerritory(int v) {
+        this.limitPerTerritory = v;
+    }
+
+    public boolean isPublicVote() {
+        return publicVote;
+    }
+
+    public void setPublicVote(boolean publicVote) {
+        this.publicVote = publicVote;
+    }
+
+    public Integer getReviewsPerNomination() {
+        return reviewsPerNomination;
+    }
+
+    public void setReviewsPerNomination(Integer v) {
+        this.reviewsPerNomination = v;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Criterion> getCriteria() {
+        return criteria;
+    }
 }

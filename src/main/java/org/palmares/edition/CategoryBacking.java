@@ -77,17 +77,47 @@ public class CategoryBacking implements Serializable {
 
     private void info(String key, Object... args) {
         var context = FacesContext.getCurrentInstance();
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                Messages.get(context.getViewRoot().getLocale(), key, args), null));
+        context.addMessage(
+                null,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_INFO,
+                        Messages.get(context.getViewRoot().getLocale(), key, args),
+                        null));
     }
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
-    public Category getCategory() { return category; }
-    public String getNewNameFr() { return newNameFr; }
-    public void setNewNameFr(String v) { this.newNameFr = v; }
-    public String getNewNameEn() { return newNameEn; }
-    public void setNewNameEn(String v) { this.newNameEn = v; }
-    public int getNewWeight() { return newWeight; }
-    public void setNewWeight(int v) { this.newWeight = v; }
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getNewNameFr() {
+        return newNameFr;
+    }
+
+    public void setNewNameFr(String v) {
+        this.newNameFr = v;
+    }
+
+    public String getNewNameEn() {
+        return newNameEn;
+    }
+
+    public void setNewNameEn(String v) {
+        this.newNameEn = v;
+    }
+
+    public int getNewWeight() {
+        return newWeight;
+    }
+
+    public void setNewWeight(int v) {
+        this.newWeight = v;
+    }
 }

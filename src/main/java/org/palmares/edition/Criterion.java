@@ -88,7 +88,8 @@ public class Criterion {
     /** Sets (or replaces) what a value of the scale means. */
     public void anchor(int value, String textFr, String textEn) {
         if (value < scaleMin || value > scaleMax) {
-            throw new IllegalArgumentException("Anchor " + value + " is outside the scale " + scaleMin + "–" + scaleMax);
+            throw new IllegalArgumentException(
+                    "Anchor " + value + " is outside the scale " + scaleMin + "–" + scaleMax);
         }
         anchors.removeIf(a -> a.getValue() == value);
         anchors.add(new Anchor(value, textFr, textEn));
@@ -107,21 +108,71 @@ public class Criterion {
         return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public String getNameFr() { return nameFr; }
-    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public int getWeight() { return weight; }
-    public void setWeight(int weight) { this.weight = weight; }
-    public int getScaleMin() { return scaleMin; }
-    public void setScaleMin(int scaleMin) { this.scaleMin = scaleMin; }
-    public int getScaleMax() { return scaleMax; }
-    public void setScaleMax(int scaleMax) { this.scaleMax = scaleMax; }
-    public int getTieBreakPriority() { return tieBreakPriority; }
-    public void setTieBreakPriority(int p) { this.tieBreakPriority = p; }
-    public int getPosition() { return position; }
-    public long getVersion() { return version; }
-    public List<Anchor> getAnchors() { return anchors; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getNameFr() {
+        return nameFr;
+    }
+
+    public void setNameFr(String nameFr) {
+        this.nameFr = nameFr;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public int getWeight() {
+        return weight;
+    }
+
+    public void setWeight(int weight) {
+        this.weight = weight;
+    }
+
+    public int getScaleMin() {
+        return scaleMin;
+    }
+
+    public void setScaleMin(int scaleMin) {
+        this.scaleMin = scaleMin;
+    }
+
+    public int getScaleMax() {
+        return scaleMax;
+    }
+
+    public void setScaleMax(int scaleMax) {
+        this.scaleMax = scaleMax;
+    }
+
+    public int getTieBreakPriority() {
+        return tieBreakPriority;
+    }
+
+    public void setTieBreakPriority(int p) {
+        this.tieBreakPriority = p;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Anchor> getAnchors() {
+        return anchors;
+    }
 }

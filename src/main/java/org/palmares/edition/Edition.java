@@ -108,6 +108,19 @@ public class Edition {
         this.createdAt = clock.instant();
     }
 
+    /** The dates, when set, follow the life of the edition: opening, nomination deadline, scoring, ceremony. */
+    @jakarta.validation.constraints.AssertTrue(message = "{edition.deadlines.order}")
+    public boolean isDeadlinesInOrder() {
+        LocalDateTime previous = null;
+        for (LocalDateTime at :
+                java.util.Arrays.asList(nominationsOpenAt, nominationDeadline, scoringDeadline, ceremonyAt)) {
+            if (at == null) continue;
+            if (previous != null && !previous.isBefore(at)) return false;
+            previous = at;
+        }
+        return true;
+    }
+
     /** Adds a category at the end of the list. */
     public Category addCategory(String code, String nameFr, String nameEn) {
         var category = new Category(this, code, nameFr, nameEn, categories.size());
@@ -158,41 +171,151 @@ public class Edition {
         return "en".equals(locale.getLanguage()) && howToTakePartEn != null ? howToTakePartEn : howToTakePartFr;
     }
 
-    public Long getId() { return id; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public int getYear() { return year; }
-    public void setYear(int year) { this.year = year; }
-    public String getNameFr() { return nameFr; }
-    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
-    public String getDescriptionFr() { return descriptionFr; }
-    public void setDescriptionFr(String v) { this.descriptionFr = v; }
-    public String getDescriptionEn() { return descriptionEn; }
-    public void setDescriptionEn(String v) { this.descriptionEn = v; }
-    public String getHowToTakePartFr() { return howToTakePartFr; }
-    public void setHowToTakePartFr(String v) { this.howToTakePartFr = v; }
-    public String getHowToTakePartEn() { return howToTakePartEn; }
-    public void setHowToTakePartEn(String v) { this.howToTakePartEn = v; }
-    public String getTimeZone() { return timeZone; }
-    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
-    public Phase getPhase() { return phase; }
-    public LocalDateTime getNominationsOpenAt() { return nominationsOpenAt; }
-    public void setNominationsOpenAt(LocalDateTime v) { this.nominationsOpenAt = v; }
-    public LocalDateTime getNominationDeadline() { return nominationDeadline; }
-    public void setNominationDeadline(LocalDateTime v) { this.nominationDeadline = v; }
-    public LocalDateTime getScoringDeadline() { return scoringDeadline; }
-    public void setScoringDeadline(LocalDateTime v) { this.scoringDeadline = v; }
-    public LocalDateTime getCeremonyAt() { return ceremonyAt; }
-    public void setCeremonyAt(LocalDateTime v) { this.ceremonyAt = v; }
-    public boolean isBlindReview() { return blindReview; }
-    public void setBlindReview(boolean blindReview) { this.blindReview = blindReview; }
-    public int getReviewsPerNomination() { return reviewsPerNomination; }
-    public void setReviewsPerNomination(int r) { this.reviewsPerNomination = r; }
-    public boolean isCurrent() { return current; }
-    public void setCurrent(boolean current) { this.current = current; }
-    public Instant getCreatedAt() { return createdAt; }
-    public long getVersion() { return version; }
-    public List<Category> getCategories() { return categories; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public String getNameFr() {
+        return nameFr;
+    }
+
+    public void setNameFr(String nameFr) {
+        this.nameFr = nameFr;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getDescriptionFr() {
+        return descriptionFr;
+    }
+
+    public void setDescriptionFr(String v) {
+        this.descriptionFr = v;
+    }
+
+    public String getDescriptionEn() {
+        return descriptionEn;
+    }
+
+    public void setDescriptionEn(String v) {
+        this.descriptionEn = v;
+    }
+
+    public String getHowToTakePartFr() {
+        return howToTakePartFr;
+    }
+
+    public void setHowToTakePartFr(String v) {
+        this.howToTakePartFr = v;
+    }
+
+    public String getHowToTakePartEn() {
+        return howToTakePartEn;
+    }
+
+    public void setHowToTakePartEn(String v) {
+        this.howToTakePartEn = v;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public LocalDateTime getNominationsOpenAt() {
+        return nominationsOpenAt;
+    }
+
+    public void setNominationsOpenAt(LocalDateTime v) {
+        this.nominationsOpenAt = v;
+    }
+
+    public LocalDateTime getNominationDeadline() {
+        return nominationDeadline;
+    }
+
+    public void setNominationDeadline(LocalDateTime v) {
+        this.nominationDeadline = v;
+    }
+
+    public LocalDateTime getScoringDeadline() {
+        return scoringDeadline;
+    }
+
+    public void setScoringDeadline(LocalDateTime v) {
+        this.scoringDeadline = v;
+    }
+
+    public LocalDateTime getCeremonyAt() {
+        return ceremonyAt;
+    }
+
+    public void setCeremonyAt(LocalDateTime v) {
+        this.ceremonyAt = v;
+    }
+
+    public boolean isBlindReview() {
+        return blindReview;
+    }
+
+    public void setBlindReview(boolean blindReview) {
+        this.blindReview = blindReview;
+    }
+
+    public int getReviewsPerNomination() {
+        return reviewsPerNomination;
+    }
+
+    public void setReviewsPerNomination(int r) {
+        this.reviewsPerNomination = r;
+    }
+
+    public boolean isCurrent() {
+        return current;
+    }
+
+    public void setCurrent(boolean current) {
+        this.current = current;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Category> getCategories() {
+        return categories;
+    }
 }

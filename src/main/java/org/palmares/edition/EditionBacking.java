@@ -72,7 +72,10 @@ public class EditionBacking implements Serializable {
     }
 
     public List<String> getZones() {
-        return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc")).sorted().toList();
+        return ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && !z.startsWith("Etc"))
+                .sorted()
+                .toList();
     }
 
     public Phase[] getPhases() {
@@ -84,22 +87,52 @@ public class EditionBacking implements Serializable {
     }
 
     private void info(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.get(locale(), key, args), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(
+                        null, new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.get(locale(), key, args), null));
     }
 
     private static java.util.Locale locale() {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
-    public Edition getEdition() { return edition; }
-    public List<String> getMissing() { return missing; }
-    public String getNewCode() { return newCode; }
-    public void setNewCode(String newCode) { this.newCode = newCode; }
-    public String getNewNameFr() { return newNameFr; }
-    public void setNewNameFr(String newNameFr) { this.newNameFr = newNameFr; }
-    public String getNewNameEn() { return newNameEn; }
-    public void setNewNameEn(String newNameEn) { this.newNameEn = newNameEn; }
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Edition getEdition() {
+        return edition;
+    }
+
+    public List<String> getMissing() {
+        return missing;
+    }
+
+    public String getNewCode() {
+        return newCode;
+    }
+
+    public void setNewCode(String newCode) {
+        this.newCode = newCode;
+    }
+
+    public String getNewNameFr() {
+        return newNameFr;
+    }
+
+    public void setNewNameFr(String newNameFr) {
+        this.newNameFr = newNameFr;
+    }
+
+    public String getNewNameEn() {
+        return newNameEn;
+    }
+
+    public void setNewNameEn(String newNameEn) {
+        this.newNameEn = newNameEn;
+    }
 }

@@ -47,32 +47,74 @@ public class EditionResource {
     }
 
     /** The public view of an edition. */
-    public record PublicEdition(String code, int year, String nameFr, String nameEn, String phase, String timeZone,
-            LocalDateTime nominationDeadline, LocalDateTime ceremonyAt, List<PublicCategory> categories) {
+    public record PublicEdition(
+            String code,
+            int year,
+            String nameFr,
+            String nameEn,
+            String phase,
+            String timeZone,
+            LocalDateTime nominationDeadline,
+            LocalDateTime ceremonyAt,
+            List<PublicCategory> categories) {
         static PublicEdition of(Edition e) {
-            return new PublicEdition(e.getCode(), e.getYear(), e.getNameFr(), e.getNameEn(), e.getPhase().name(),
-                    e.getTimeZone(), e.getNominationDeadline(), e.getCeremonyAt(),
+            return new PublicEdition(
+                    e.getCode(),
+                    e.getYear(),
+                    e.getNameFr(),
+                    e.getNameEn(),
+                    e.getPhase().name(),
+                    e.getTimeZone(),
+                    e.getNominationDeadline(),
+                    e.getCeremonyAt(),
                     e.getCategories().stream().map(PublicCategory::of).toList());
         }
     }
 
     /** A prize as the public sees it. */
-    public record PublicCategory(String code, String nameFr, String nameEn, String descriptionFr, String descriptionEn,
-            boolean publicVote) {
+    public record PublicCategory(
+            String code, String nameFr, String nameEn, String descriptionFr, String descriptionEn, boolean publicVote) {
         static PublicCategory of(Category c) {
-            return new PublicCategory(c.getCode(), c.getNameFr(), c.getNameEn(), c.getDescriptionFr(), c.getDescriptionEn(),
+            return new PublicCategory(
+                    c.getCode(),
+                    c.getNameFr(),
+                    c.getNameEn(),
+                    c.getDescriptionFr(),
+                    c.getDescriptionEn(),
                     c.isPublicVote());
         }
     }
 
     /** An edition as organisers see it. */
-    public record EditionSummary(long id, String code, int year, String nameFr, String nameEn, String phase,
-            boolean current, String timeZone, LocalDateTime nominationDeadline, LocalDateTime scoringDeadline,
-            int reviewsPerNomination, boolean blindReview, int categories) {
+    public record EditionSummary(
+            long id,
+            String code,
+            int year,
+            String nameFr,
+            String nameEn,
+            String phase,
+            boolean current,
+            String timeZone,
+            LocalDateTime nominationDeadline,
+            LocalDateTime scoringDeadline,
+            int reviewsPerNomination,
+            boolean blindReview,
+            int categories) {
         static EditionSummary of(Edition e) {
-            return new EditionSummary(e.getId(), e.getCode(), e.getYear(), e.getNameFr(), e.getNameEn(),
-                    e.getPhase().name(), e.isCurrent(), e.getTimeZone(), e.getNominationDeadline(),
-                    e.getScoringDeadline(), e.getReviewsPerNomination(), e.isBlindReview(), e.getCategories().size());
+            return new EditionSummary(
+                    e.getId(),
+                    e.getCode(),
+                    e.getYear(),
+                    e.getNameFr(),
+                    e.getNameEn(),
+                    e.getPhase().name(),
+                    e.isCurrent(),
+                    e.getTimeZone(),
+                    e.getNominationDeadline(),
+                    e.getScoringDeadline(),
+                    e.getReviewsPerNomination(),
+                    e.isBlindReview(),
+                    e.getCategories().size());
         }
     }
 }

@@ -51,7 +51,8 @@ public class EditionService {
     }
 
     public List<Edition> all() {
-        return em.createQuery("select e from Edition e order by e.year desc, e.id desc", Edition.class).getResultList();
+        return em.createQuery("select e from Edition e order by e.year desc, e.id desc", Edition.class)
+                .getResultList();
     }
 
     public boolean isEmpty() {
@@ -59,10 +60,13 @@ public class EditionService {
     }
 
     @Transactional
-    public Edition create(@NotNull String code, int year, @NotNull String nameFr, @NotNull String nameEn, String timeZone) {
+    public Edition create(
+            @NotNull String code, int year, @NotNull String nameFr, @NotNull String nameEn, String timeZone) {
         access.require(Role.ORGANISER);
-        if (em.createQuery("select count(e) from Edition e where e.code = :c", Long.class).setParameter("c", code)
-                .getSingleResult() > 0) {
+        if (em.createQuery("select count(e) from Edition e where e.code = :c", Long.class)
+                        .setParameter("c", code)
+                        .getSingleResult()
+                > 0) {
             throw DomainException.conflict("edition.code.taken", code);
         }
         var edition = new Edition(code, year, nameFr, nameEn, timeZone == null ? "Europe/Paris" : timeZone, clock);
@@ -84,7 +88,9 @@ public class EditionService {
         }
         if (!stored.getCode().equals(changed.getCode())
                 && em.createQuery("select count(e) from Edition e where e.code = :c", Long.class)
-                        .setParameter("c", changed.getCode()).getSingleResult() > 0) {
+                                .setParameter("c", changed.getCode())
+                                .getSingleResult()
+                        > 0) {
             throw DomainException.conflict("edition.code.taken", changed.getCode());
         }
         stored.setCode(changed.getCode());
@@ -111,7 +117,8 @@ public class EditionService {
     public void makeCurrent(long editionId) {
         access.require(Role.ORGANISER);
         Edition edition = get(editionId);
-        em.createQuery("update Edition e set e.current = false where e.current = true").executeUpdate();
+        em.createQuery("update Edition e set e.current = false where e.current = true")
+                .executeUpdate();
         em.flush();
         em.refresh(edition);
         edition.setCurrent(true);
@@ -143,7 +150,8 @@ public class EditionService {
         if (stored.getVersion() != changed.getVersion()) throw DomainException.conflict("error.concurrentChange");
         if (!stored.getCode().equals(changed.getCode())) {
             requireSetupForStructure(stored.getEdition());
-            if (stored.getEdition().getCategories().stream().anyMatch(c -> c.getCode().equals(changed.getCode()))) {
+            if (stored.getEdition().getCategories().stream()
+                    .anyMatch(c -> c.getCode().equals(changed.getCode()))) {
                 throw DomainException.conflict("category.code.taken", changed.getCode());
             }
         }
@@ -165,15 +173,16 @@ public class EditionService {
         Category category = getCategory(categoryId);
         requireSetupForStructure(category.getEdition());
         long nominations = em.createQuery("select count(n) from Nomination n where n.category = :c", Long.class)
-                .setParameter("c", category).getSingleResult();
+                .setParameter("c", category)
+                .getSingleResult();
         if (nominations > 0) throw DomainException.conflict("category.hasNominations");
         category.getEdition().removeCategory(category);
         audit.record("category.delete", "Category", categoryId);
     }
 
     @Transactional
-    public Criterion addCriterion(long categoryId, @NotNull String nameFr, @NotNull String nameEn, int weight, int min,
-            int max) {
+    public Criterion addCriterion(
+            long categoryId, @NotNull String nameFr, @NotNull String nameEn, int weight, int min, int max) {
         access.require(Role.ORGANISER);
         Category category = getCategory(categoryId);
         requireBeforeScoring(category.getEdition());
@@ -219,29 +228,41 @@ public class EditionService {
     /** What the phase rules need to know about the edition now. */
     public PhaseFacts facts(Edition edition) {
         long categories = edition.getCategories().size();
-        long withoutCriteria = edition.getCategories().stream().filter(c -> c.getCriteria().isEmpty()).count();
+        long withoutCriteria = edition.getCategories().stream()
+                .filter(c -> c.getCriteria().isEmpty())
+                .count();
         return new PhaseFacts(
                 (int) categories,
                 (int) withoutCriteria,
                 edition.nominationDeadline().map(Deadline::instant).orElse(null),
                 edition.scoringDeadline().map(Deadline::instant).orElse(null),
-                countNominations(edition, "n.status in (org.palmares.nomination.NominationStatus.SUBMITTED, "
-                        + "org.palmares.nomination.NominationStatus.ELIGIBLE, org.palmares.nomination.NominationStatus.INELIGIBLE)"),
+                countNominations(
+                        edition,
+                        "n.status in (org.palmares.nomination.NominationStatus.SUBMITTED, "
+                                + "org.palmares.nomination.NominationStatus.ELIGIBLE, org.palmares.nomination.NominationStatus.INELIGIBLE)"),
                 countNominations(edition, "n.status = org.palmares.nomination.NominationStatus.SUBMITTED"),
                 countNominations(edition, "n.status = org.palmares.nomination.NominationStatus.ELIGIBLE"),
                 em.createQuery("select count(j) from Juror j where j.edition = :e", Long.class)
-                        .setParameter("e", edition).getSingleResult(),
-                em.createQuery("select count(s) from ScoreSheet s where s.assignment.nomination.category.edition = :e "
-                                + "and s.status = org.palmares.scoring.SheetStatus.DRAFT and s.assignment.recused = false",
+                        .setParameter("e", edition)
+                        .getSingleResult(),
+                em.createQuery(
+                                "select count(s) from ScoreSheet s where s.assignment.nomination.category.edition = :e "
+                                        + "and s.status = org.palmares.scoring.SheetStatus.DRAFT and s.assignment.recused = false",
                                 Long.class)
-                        .setParameter("e", edition).getSingleResult(),
-                categories - em.createQuery("select count(d) from Decision d where d.category.edition = :e "
-                                + "and d.signedOffAt is not null", Long.class)
-                        .setParameter("e", edition).getSingleResult());
+                        .setParameter("e", edition)
+                        .getSingleResult(),
+                categories
+                        - em.createQuery(
+                                        "select count(d) from Decision d where d.category.edition = :e "
+                                                + "and d.signedOffAt is not null",
+                                        Long.class)
+                                .setParameter("e", edition)
+                                .getSingleResult());
     }
 
     private long countNominations(Edition edition, String condition) {
-        return em.createQuery("select count(n) from Nomination n where n.category.edition = :e and " + condition, Long.class)
+        return em.createQuery(
+                        "select count(n) from Nomination n where n.category.edition = :e and " + condition, Long.class)
                 .setParameter("e", edition)
                 .getSingleResult();
     }

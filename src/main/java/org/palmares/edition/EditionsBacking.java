@@ -52,12 +52,35 @@ public class EditionsBacking implements Serializable {
         editions.makeCurrent(id);
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public int getYear() { return year; }
-    public void setYear(int year) { this.year = year; }
-    public String getNameFr() { return nameFr; }
-    public void setNameFr(String nameFr) { this.nameFr = nameFr; }
-    public String getNameEn() { return nameEn; }
-    public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public void setYear(int year) {
+        this.year = year;
+    }
+
+    public String getNameFr() {
+        return nameFr;
+    }
+
+    public void setNameFr(String nameFr) {
+        this.nameFr = nameFr;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
 }

@@ -22,7 +22,8 @@ public final class PhaseRules {
                 else if (!facts.nominationDeadline().isAfter(now)) missing.add("phase.missing.nominationDeadlinePast");
             }
             case NOMINATIONS_OPEN -> {
-                if (facts.nominationDeadline() != null && facts.nominationDeadline().isAfter(now))
+                if (facts.nominationDeadline() != null
+                        && facts.nominationDeadline().isAfter(now))
                     missing.add("phase.missing.nominationDeadlineNotReached");
                 if (facts.submittedNominations() == 0) missing.add("phase.missing.submittedNominations");
             }
@@ -34,8 +35,8 @@ public final class PhaseRules {
                 else if (!facts.scoringDeadline().isAfter(now)) missing.add("phase.missing.scoringDeadlinePast");
             }
             case SCORING -> {
-                boolean deadlinePassed =
-                        facts.scoringDeadline() != null && !facts.scoringDeadline().isAfter(now);
+                boolean deadlinePassed = facts.scoringDeadline() != null
+                        && !facts.scoringDeadline().isAfter(now);
                 if (!deadlinePassed && facts.draftSheets() > 0) missing.add("phase.missing.scoringNotFinished");
             }
             case DELIBERATION -> {

@@ -64,11 +64,31 @@ public class Assignment {
         return !recused;
     }
 
-    public Long getId() { return id; }
-    public Juror getJuror() { return juror; }
-    public Nomination getNomination() { return nomination; }
-    public AssignmentSource getSource() { return source; }
-    public boolean isLocked() { return locked; }
-    public boolean isRecused() { return recused; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Juror getJuror() {
+        return juror;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public AssignmentSource getSource() {
+        return source;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public boolean isRecused() {
+        return recused;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

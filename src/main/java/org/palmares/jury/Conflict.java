@@ -48,8 +48,14 @@ public class Conflict {
 
     protected Conflict() {}
 
-    private Conflict(Juror juror, Territory territory, Nomination nomination, ConflictKind kind, String reason,
-            Account createdBy, Clock clock) {
+    private Conflict(
+            Juror juror,
+            Territory territory,
+            Nomination nomination,
+            ConflictKind kind,
+            String reason,
+            Account createdBy,
+            Clock clock) {
         this.juror = juror;
         this.territory = territory;
         this.nomination = nomination;
@@ -59,28 +65,52 @@ public class Conflict {
         this.createdAt = clock.instant();
     }
 
-    public static Conflict withTerritory(Juror juror, Territory territory, ConflictKind kind, String reason,
-            Account by, Clock clock) {
+    public static Conflict withTerritory(
+            Juror juror, Territory territory, ConflictKind kind, String reason, Account by, Clock clock) {
         return new Conflict(juror, territory, null, kind, reason, by, clock);
     }
 
-    public static Conflict withNomination(Juror juror, Nomination nomination, ConflictKind kind, String reason,
-            Account by, Clock clock) {
+    public static Conflict withNomination(
+            Juror juror, Nomination nomination, ConflictKind kind, String reason, Account by, Clock clock) {
         return new Conflict(juror, null, nomination, kind, reason, by, clock);
     }
 
     /** Whether this conflict keeps the juror away from the nomination. */
     public boolean covers(Nomination n) {
         return (nomination != null && nomination.getId().equals(n.getId()))
-                || (territory != null && territory.getId().equals(n.getTerritory().getId()));
+                || (territory != null
+                        && territory.getId().equals(n.getTerritory().getId()));
     }
 
-    public Long getId() { return id; }
-    public Juror getJuror() { return juror; }
-    public Territory getTerritory() { return territory; }
-    public Nomination getNomination() { return nomination; }
-    public ConflictKind getKind() { return kind; }
-    public String getReason() { return reason; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Account getCreatedBy() { return createdBy; }
+    public Long getId() {
+        return id;
+    }
+
+    public Juror getJuror() {
+        return juror;
+    }
+
+    public Territory getTerritory() {
+        return territory;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public ConflictKind getKind() {
+        return kind;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Account getCreatedBy() {
+        return createdBy;
+    }
 }

@@ -55,12 +55,16 @@ public class Juror {
     private long version;
 
     @ManyToMany
-    @JoinTable(name = "juror_expertise", joinColumns = @JoinColumn(name = "juror_id"),
+    @JoinTable(
+            name = "juror_expertise",
+            joinColumns = @JoinColumn(name = "juror_id"),
             inverseJoinColumns = @JoinColumn(name = "category_id"))
     private Set<Category> expertise = new LinkedHashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "juror_affiliation", joinColumns = @JoinColumn(name = "juror_id"),
+    @JoinTable(
+            name = "juror_affiliation",
+            joinColumns = @JoinColumn(name = "juror_id"),
             inverseJoinColumns = @JoinColumn(name = "territory_id"))
     private Set<Territory> affiliations = new LinkedHashSet<>();
 
@@ -91,16 +95,51 @@ public class Juror {
         affiliations.add(territory);
     }
 
-    public Long getId() { return id; }
-    public Edition getEdition() { return edition; }
-    public Account getAccount() { return account; }
-    public String getOrganisation() { return organisation; }
-    public void setOrganisation(String organisation) { this.organisation = organisation; }
-    public String getRegion() { return region; }
-    public int getCapacity() { return capacity; }
-    public String getPanel() { return panel; }
-    public void setPanel(String panel) { this.panel = panel; }
-    public Instant getConfidentialityAcceptedAt() { return confidentialityAcceptedAt; }
-    public Set<Category> getExpertise() { return Set.copyOf(expertise); }
-    public Set<Territory> getAffiliations() { return Set.copyOf(affiliations); }
+    public Long getId() {
+        return id;
+    }
+
+    public Edition getEdition() {
+        return edition;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getOrganisation() {
+        return organisation;
+    }
+
+    public void setOrganisation(String organisation) {
+        this.organisation = organisation;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public int getCapacity() {
+        return capacity;
+    }
+
+    public String getPanel() {
+        return panel;
+    }
+
+    public void setPanel(String panel) {
+        this.panel = panel;
+    }
+
+    public Instant getConfidentialityAcceptedAt() {
+        return confidentialityAcceptedAt;
+    }
+
+    public Set<Category> getExpertise() {
+        return Set.copyOf(expertise);
+    }
+
+    public Set<Territory> getAffiliations() {
+        return Set.copyOf(affiliations);
+    }
 }

@@ -34,8 +34,15 @@ public class JurorService {
 
     /** Makes an account a juror of the edition; affiliations become SAME_TERRITORY conflicts at once. */
     @Transactional
-    public Juror enrol(Edition edition, Account account, String region, int capacity, String organisation, String panel,
-            List<org.palmares.edition.Category> expertise, List<Territory> affiliations) {
+    public Juror enrol(
+            Edition edition,
+            Account account,
+            String region,
+            int capacity,
+            String organisation,
+            String panel,
+            List<org.palmares.edition.Category> expertise,
+            List<Territory> affiliations) {
         access.require(Role.ORGANISER);
         Account managedAccount = em.merge(account);
         managedAccount.grant(Role.JUROR);
@@ -48,8 +55,8 @@ public class JurorService {
         for (Territory t : affiliations) {
             Territory territory = em.merge(t);
             juror.addAffiliation(territory);
-            em.persist(Conflict.withTerritory(juror, territory, org.palmares.jury.ConflictKind.SAME_TERRITORY, null, null,
-                    clock));
+            em.persist(Conflict.withTerritory(
+                    juror, territory, org.palmares.jury.ConflictKind.SAME_TERRITORY, null, null, clock));
         }
         audit.record("juror.enrol", "Juror", managedAccount.getEmail());
         return juror;
@@ -57,27 +64,36 @@ public class JurorService {
 
     /** The caller's juror record in the edition. */
     public Optional<Juror> ofCaller(Edition edition) {
-        return access.callerEmail().flatMap(email -> em.createQuery(
-                        "select j from Juror j where j.edition = :e and j.account.email = :m", Juror.class)
-                .setParameter("e", edition).setParameter("m", email).getResultStream().findFirst());
+        return access.callerEmail()
+                .flatMap(email -> em.createQuery(
+                                "select j from Juror j where j.edition = :e and j.account.email = :m", Juror.class)
+                        .setParameter("e", edition)
+                        .setParameter("m", email)
+                        .getResultStream()
+                        .findFirst());
     }
 
     public List<Juror> ofEdition(Edition edition) {
         return em.createQuery("select j from Juror j where j.edition = :e order by j.account.displayName", Juror.class)
-                .setParameter("e", edition).getResultList();
+                .setParameter("e", edition)
+                .getResultList();
     }
 
     /** The current assignments of the caller, and nothing else: a juror sees only what was given to them. */
     public List<Assignment> assignmentsOfCaller(Edition edition) {
         Juror juror = ofCaller(edition).orElseThrow(DomainException::forbidden);
-        return em.createQuery("select a from Assignment a where a.juror = :j and a.recused = false "
-                        + "order by a.nomination.category.position, a.nomination.reference", Assignment.class)
-                .setParameter("j", juror).getResultList();
+        return em.createQuery(
+                        "select a from Assignment a where a.juror = :j and a.recused = false "
+                                + "order by a.nomination.category.position, a.nomination.reference",
+                        Assignment.class)
+                .setParameter("j", juror)
+                .getResultList();
     }
 
     public List<Conflict> conflictsOf(Juror juror) {
         return em.createQuery("select c from Conflict c where c.juror = :j order by c.createdAt", Conflict.class)
-                .setParameter("j", juror).getResultList();
+                .setParameter("j", juror)
+                .getResultList();
     }
 
     /** Whether any conflict keeps the juror away from the nomination. */

@@ -27,7 +27,15 @@ public class JuryHomeBacking {
         assignments = juror == null ? List.of() : jurors.assignmentsOfCaller(edition);
     }
 
-    public Edition getEdition() { return edition; }
-    public Juror getJuror() { return juror; }
-    public List<Assignment> getAssignments() { return assignments; }
+    public Edition getEdition() {
+        return edition;
+    }
+
+    public Juror getJuror() {
+        return juror;
+    }
+
+    public List<Assignment> getAssignments() {
+        return assignments;
+    }
 }

@@ -23,7 +23,10 @@ public class JuryResource {
     @GET
     public List<AssignedNomination> mine() {
         return jurors.assignmentsOfCaller(editions.getCurrent()).stream()
-                .map(a -> new AssignedNomination(a.getId(), a.getNomination().getReference(), a.getNomination().getTitle(),
+                .map(a -> new AssignedNomination(
+                        a.getId(),
+                        a.getNomination().getReference(),
+                        a.getNomination().getTitle(),
                         a.getNomination().getCategory().getCode()))
                 .toList();
     }

@@ -40,9 +40,23 @@ public class Answer {
         return value == null || value.isBlank();
     }
 
-    public Long getId() { return id; }
-    public Nomination getNomination() { return nomination; }
-    public Question getQuestion() { return question; }
-    public String getValue() { return value; }
-    public void setValue(String value) { this.value = value; }
+    public Long getId() {
+        return id;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public Question getQuestion() {
+        return question;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+    }
 }

@@ -36,8 +36,14 @@ public class Attachment {
 
     protected Attachment() {}
 
-    public Attachment(Nomination nomination, String originalName, String storedName, String contentType, long size,
-            Account uploadedBy, Instant uploadedAt) {
+    public Attachment(
+            Nomination nomination,
+            String originalName,
+            String storedName,
+            String contentType,
+            long size,
+            Account uploadedBy,
+            Instant uploadedAt) {
         this.nomination = nomination;
         this.originalName = originalName;
         this.storedName = storedName;
@@ -47,12 +53,35 @@ public class Attachment {
         this.uploadedAt = uploadedAt;
     }
 
-    public Long getId() { return id; }
-    public Nomination getNomination() { return nomination; }
-    public String getOriginalName() { return originalName; }
-    public String getStoredName() { return storedName; }
-    public String getContentType() { return contentType; }
-    public long getSize() { return size; }
-    public Account getUploadedBy() { return uploadedBy; }
-    public Instant getUploadedAt() { return uploadedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public String getOriginalName() {
+        return originalName;
+    }
+
+    public String getStoredName() {
+        return storedName;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public Account getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public Instant getUploadedAt() {
+        return uploadedAt;
+    }
 }

@@ -114,7 +114,8 @@ public class Nomination {
 
     /** The organisers' screening verdict. */
     public void screen(boolean eligible, String reason, Clock clock) {
-        if (status != NominationStatus.SUBMITTED && status != NominationStatus.ELIGIBLE
+        if (status != NominationStatus.SUBMITTED
+                && status != NominationStatus.ELIGIBLE
                 && status != NominationStatus.INELIGIBLE) {
             throw new IllegalStateException("Only a submitted nomination can be screened");
         }
@@ -133,19 +134,63 @@ public class Nomination {
         return reference != null;
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public Territory getTerritory() { return territory; }
-    public String getReference() { return reference; }
-    public String getTitle() { return title; }
-    public String getSummary() { return summary; }
-    public NominationStatus getStatus() { return status; }
-    public String getEligibilityReason() { return eligibilityReason; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public int getSlot() { return slot; }
-    public long getVersion() { return version; }
-    public List<Answer> getAnswers() { return answers; }
-    public List<Attachment> getAttachments() { return attachments; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Territory getTerritory() {
+        return territory;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public NominationStatus getStatus() {
+        return status;
+    }
+
+    public String getEligibilityReason() {
+        return eligibilityReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public int getSlot() {
+        return slot;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Answer> getAnswers() {
+        return answers;
+    }
+
+    public List<Attachment> getAttachments() {
+        return attachments;
+    }
 }

@@ -49,11 +49,16 @@ public class NominationService {
         if (!access.isSystem() && !category.getEdition().acceptsNominations(clock)) {
             throw DomainException.conflict("nomination.closed");
         }
-        List<Integer> taken = em.createQuery("select n.slot from Nomination n where n.category = :c and n.territory = :t",
-                        Integer.class)
-                .setParameter("c", category).setParameter("t", territory).getResultList();
-        int slot = IntStream.range(0, category.getLimitPerTerritory()).filter(i -> !taken.contains(i)).findFirst()
-                .orElseThrow(() -> DomainException.conflict("nomination.limitReached", category.getLimitPerTerritory()));
+        List<Integer> taken = em.createQuery(
+                        "select n.slot from Nomination n where n.category = :c and n.territory = :t", Integer.class)
+                .setParameter("c", category)
+                .setParameter("t", territory)
+                .getResultList();
+        int slot = IntStream.range(0, category.getLimitPerTerritory())
+                .filter(i -> !taken.contains(i))
+                .findFirst()
+                .orElseThrow(
+                        () -> DomainException.conflict("nomination.limitReached", category.getLimitPerTerritory()));
         var nomination = new Nomination(category, territory, slot, title, clock);
         em.persist(nomination);
         em.flush();
@@ -79,7 +84,8 @@ public class NominationService {
         String reference = null;
         if (!nomination.hasReference()) {
             Category category = nomination.getCategory();
-            ReferenceCounter counter = em.find(ReferenceCounter.class, category.getId(), LockModeType.PESSIMISTIC_WRITE);
+            ReferenceCounter counter =
+                    em.find(ReferenceCounter.class, category.getId(), LockModeType.PESSIMISTIC_WRITE);
             if (counter == null) {
                 counter = new ReferenceCounter(category.getId());
                 em.persist(counter);
@@ -102,16 +108,21 @@ public class NominationService {
     /** The nominations of the caller's own territory, and no other. */
     public List<Nomination> ofCallerTerritory() {
         String email = access.callerEmail().orElseThrow(DomainException::forbidden);
-        return territories.ofMember(email)
-                .map(t -> em.createQuery("select n from Nomination n where n.territory = :t "
-                                + "order by n.category.position, n.createdAt", Nomination.class)
-                        .setParameter("t", t).getResultList())
+        return territories
+                .ofMember(email)
+                .map(t -> em.createQuery(
+                                "select n from Nomination n where n.territory = :t "
+                                        + "order by n.category.position, n.createdAt",
+                                Nomination.class)
+                        .setParameter("t", t)
+                        .getResultList())
                 .orElse(List.of());
     }
 
     public long countInEdition(long editionId) {
         return em.createQuery("select count(n) from Nomination n where n.category.edition.id = :e", Long.class)
-                .setParameter("e", editionId).getSingleResult();
+                .setParameter("e", editionId)
+                .getSingleResult();
     }
 
     private void requireOpen(Nomination nomination) {
@@ -123,7 +134,8 @@ public class NominationService {
     private void requireMemberOrOrganiser(Territory territory) {
         if (access.has(Role.ORGANISER)) return;
         String email = access.callerEmail().orElseThrow(DomainException::forbidden);
-        boolean member = territory.getMembers().stream().anyMatch(m -> m.getEmail().equals(email));
+        boolean member =
+                territory.getMembers().stream().anyMatch(m -> m.getEmail().equals(email));
         if (!member) throw DomainException.notFound("nomination");
     }
 }

@@ -60,7 +60,8 @@ public class Question {
 
     protected Question() {}
 
-    public Question(Category category, String labelFr, String labelEn, QuestionKind kind, boolean required, int position) {
+    public Question(
+            Category category, String labelFr, String labelEn, QuestionKind kind, boolean required, int position) {
         this.category = category;
         this.labelFr = labelFr;
         this.labelEn = labelEn;
@@ -70,20 +71,63 @@ public class Question {
     }
 
     public List<String> choiceList() {
-        return choices == null ? List.of() : Arrays.stream(choices.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return choices == null
+                ? List.of()
+                : Arrays.stream(choices.split("\\R"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public String getLabelFr() { return labelFr; }
-    public String getLabelEn() { return labelEn; }
-    public String getHelpFr() { return helpFr; }
-    public void setHelpFr(String helpFr) { this.helpFr = helpFr; }
-    public String getHelpEn() { return helpEn; }
-    public void setHelpEn(String helpEn) { this.helpEn = helpEn; }
-    public QuestionKind getKind() { return kind; }
-    public boolean isRequired() { return required; }
-    public String getChoices() { return choices; }
-    public void setChoices(String choices) { this.choices = choices; }
-    public int getPosition() { return position; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getLabelFr() {
+        return labelFr;
+    }
+
+    public String getLabelEn() {
+        return labelEn;
+    }
+
+    public String getHelpFr() {
+        return helpFr;
+    }
+
+    public void setHelpFr(String helpFr) {
+        this.helpFr = helpFr;
+    }
+
+    public String getHelpEn() {
+        return helpEn;
+    }
+
+    public void setHelpEn(String helpEn) {
+        this.helpEn = helpEn;
+    }
+
+    public QuestionKind getKind() {
+        return kind;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public String getChoices() {
+        return choices;
+    }
+
+    public void setChoices(String choices) {
+        this.choices = choices;
+    }
+
+    public int getPosition() {
+        return position;
+    }
 }

@@ -26,8 +26,13 @@ public class ReferenceCounter {
         return ++lastNumber;
     }
 
-    public Long getCategoryId() { return categoryId; }
-    public int getLastNumber() { return lastNumber; }
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public int getLastNumber() {
+        return lastNumber;
+    }
 
     /** The reference of the given number: edition code, category code, number on three digits. */
     public static String format(String editionCode, String categoryCode, int number) {

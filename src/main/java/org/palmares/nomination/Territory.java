@@ -70,14 +70,35 @@ public class Territory {
     }
 
     public boolean hasMember(Account account) {
-        return members.stream().anyMatch(m -> m == account || (m.getId() != null && m.getId().equals(account.getId())));
+        return members.stream()
+                .anyMatch(m -> m == account || (m.getId() != null && m.getId().equals(account.getId())));
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public TerritoryKind getKind() { return kind; }
-    public String getRegion() { return region; }
-    public String getDepartement() { return departement; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Set<Account> getMembers() { return Set.copyOf(members); }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TerritoryKind getKind() {
+        return kind;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public String getDepartement() {
+        return departement;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Account> getMembers() {
+        return Set.copyOf(members);
+    }
 }

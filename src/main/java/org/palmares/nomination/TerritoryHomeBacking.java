@@ -22,10 +22,16 @@ public class TerritoryHomeBacking {
     private List<Nomination> list;
 
     public void onLoad() {
-        territory = territories.ofMember(security.getCallerPrincipal().getName()).orElse(null);
+        territory =
+                territories.ofMember(security.getCallerPrincipal().getName()).orElse(null);
         list = nominations.ofCallerTerritory();
     }
 
-    public Territory getTerritory() { return territory; }
-    public List<Nomination> getNominations() { return list; }
+    public Territory getTerritory() {
+        return territory;
+    }
+
+    public List<Nomination> getNominations() {
+        return list;
+    }
 }

@@ -35,11 +35,16 @@ public class TerritoryResource {
     }
 
     /** A nomination as its territory sees it. */
-    public record OwnNomination(long id, String reference, String title, String category, String status,
-            Instant updatedAt) {
+    public record OwnNomination(
+            long id, String reference, String title, String category, String status, Instant updatedAt) {
         static OwnNomination of(Nomination n) {
-            return new OwnNomination(n.getId(), n.getReference(), n.getTitle(), n.getCategory().getCode(),
-                    n.getStatus().name(), n.getUpdatedAt());
+            return new OwnNomination(
+                    n.getId(),
+                    n.getReference(),
+                    n.getTitle(),
+                    n.getCategory().getCode(),
+                    n.getStatus().name(),
+                    n.getUpdatedAt());
         }
     }
 }

@@ -32,8 +32,8 @@ public class TerritoryService {
     Access access;
 
     @Transactional
-    public Territory create(@NotBlank String name, @NotNull TerritoryKind kind, @NotBlank String region,
-            @NotBlank String departement) {
+    public Territory create(
+            @NotBlank String name, @NotNull TerritoryKind kind, @NotBlank String region, @NotBlank String departement) {
         access.require(Role.ORGANISER);
         if (findByName(name).isPresent()) throw DomainException.conflict("territory.name.taken", name);
         var territory = new Territory(name, kind, region, departement, clock);
@@ -55,11 +55,14 @@ public class TerritoryService {
 
     public Optional<Territory> findByName(String name) {
         return em.createQuery("select t from Territory t where t.name = :n", Territory.class)
-                .setParameter("n", name).getResultStream().findFirst();
+                .setParameter("n", name)
+                .getResultStream()
+                .findFirst();
     }
 
     public Territory get(long id) {
-        return Optional.ofNullable(em.find(Territory.class, id)).orElseThrow(() -> DomainException.notFound("territory"));
+        return Optional.ofNullable(em.find(Territory.class, id))
+                .orElseThrow(() -> DomainException.notFound("territory"));
     }
 
     /** The territory an account is a member of. */
@@ -71,6 +74,7 @@ public class TerritoryService {
     }
 
     public List<Territory> all() {
-        return em.createQuery("select t from Territory t order by t.name", Territory.class).getResultList();
+        return em.createQuery("select t from Territory t order by t.name", Territory.class)
+                .getResultList();
     }
 }

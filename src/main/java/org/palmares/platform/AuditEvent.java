@@ -33,8 +33,8 @@ public class AuditEvent {
 
     protected AuditEvent() {}
 
-    public AuditEvent(Instant at, String actor, String action, String objectType, String objectId, String before,
-            String after) {
+    public AuditEvent(
+            Instant at, String actor, String action, String objectType, String objectId, String before, String after) {
         this.at = at;
         this.actor = actor;
         this.action = action;
@@ -44,12 +44,35 @@ public class AuditEvent {
         this.after = after;
     }
 
-    public Long getId() { return id; }
-    public Instant getAt() { return at; }
-    public String getActor() { return actor; }
-    public String getAction() { return action; }
-    public String getObjectType() { return objectType; }
-    public String getObjectId() { return objectId; }
-    public String getBefore() { return before; }
-    public String getAfter() { return after; }
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getObjectType() {
+        return objectType;
+    }
+
+    public String getObjectId() {
+        return objectId;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public String getAfter() {
+        return after;
+    }
 }

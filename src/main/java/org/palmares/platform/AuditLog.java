@@ -23,8 +23,14 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String objectType, Object objectId, String before, String after) {
-        em.persist(new AuditEvent(clock.instant(), actor(), action, objectType, objectId == null ? null : clip(objectId.toString()),
-                before, after));
+        em.persist(new AuditEvent(
+                clock.instant(),
+                actor(),
+                action,
+                objectType,
+                objectId == null ? null : clip(objectId.toString()),
+                before,
+                after));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -21,7 +21,10 @@ public class DatabaseHealth implements HealthCheck {
             boolean valid = connection.isValid(2);
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -31,7 +31,8 @@ public class DatabaseMigration {
         try (Connection connection = dataSource.getConnection()) {
             Database database =
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(getClass().getClassLoader()), database);
+            var liquibase = new Liquibase(
+                    CHANGELOG, new ClassLoaderResourceAccessor(getClass().getClassLoader()), database);
             liquibase.update("");
             LOG.info(() -> "Database schema is up to date (" + database.getDatabaseProductName() + ")");
         } catch (Exception e) {

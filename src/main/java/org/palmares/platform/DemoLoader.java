@@ -98,7 +98,8 @@ public class DemoLoader {
     public boolean loadIfEmpty() {
         if (accounts.count() > 0 || !editions.isEmpty()) {
             LOG.info("The database holds data already: nothing to load");
-            demoLoaded = demo && accounts.findByEmail("organisateur@demo.palmares.org").isPresent();
+            demoLoaded = demo
+                    && accounts.findByEmail("organisateur@demo.palmares.org").isPresent();
             return false;
         }
         try {
@@ -147,11 +148,12 @@ public class DemoLoader {
         JsonObject e = data.getJsonObject("edition");
         for (JsonValue o : data.getJsonArray("organisers")) {
             JsonObject organiser = o.asJsonObject();
-            accounts.createOrGrant(organiser.getString("email"), organiser.getString("name"), EnumSet.of(Role.ORGANISER));
+            accounts.createOrGrant(
+                    organiser.getString("email"), organiser.getString("name"), EnumSet.of(Role.ORGANISER));
             accounts.setPassword(organiser.getString("email"), DEMO_PASSWORD);
         }
-        Edition edition = editions.create(e.getString("code"), e.getInt("year"), fr(e, "name"), en(e, "name"),
-                e.getString("timeZone"));
+        Edition edition = editions.create(
+                e.getString("code"), e.getInt("year"), fr(e, "name"), en(e, "name"), e.getString("timeZone"));
         edition.setDescriptionFr(fr(e, "description"));
         edition.setDescriptionEn(en(e, "description"));
         edition.setHowToTakePartFr(fr(e, "howToTakePart"));
@@ -169,7 +171,8 @@ public class DemoLoader {
         Map<String, Category> categories = new HashMap<>();
         for (JsonValue c : data.getJsonArray("categories")) {
             JsonObject cat = c.asJsonObject();
-            Category category = editions.addCategory(edition.getId(), cat.getString("code"), fr(cat, "name"), en(cat, "name"));
+            Category category =
+                    editions.addCategory(edition.getId(), cat.getString("code"), fr(cat, "name"), en(cat, "name"));
             category.setDescriptionFr(fr(cat, "description"));
             category.setDescriptionEn(en(cat, "description"));
             category.setLimitPerTerritory(cat.getInt("limitPerTerritory"));
@@ -177,13 +180,19 @@ public class DemoLoader {
             editions.updateCategory(category);
             for (JsonValue k : cat.getJsonArray("criteria")) {
                 JsonObject crit = k.asJsonObject();
-                Criterion criterion = editions.addCriterion(category.getId(), fr(crit, "name"), en(crit, "name"),
-                        crit.getInt("weight"), crit.getInt("scaleMin"), crit.getInt("scaleMax"));
+                Criterion criterion = editions.addCriterion(
+                        category.getId(),
+                        fr(crit, "name"),
+                        en(crit, "name"),
+                        crit.getInt("weight"),
+                        crit.getInt("scaleMin"),
+                        crit.getInt("scaleMax"));
                 criterion.setTieBreakPriority(crit.getInt("tieBreakPriority"));
                 JsonObject anchorsFr = crit.getJsonObject("anchors").getJsonObject("fr");
                 JsonObject anchorsEn = crit.getJsonObject("anchors").getJsonObject("en");
                 for (String value : anchorsFr.keySet()) {
-                    criterion.anchor(Integer.parseInt(value), anchorsFr.getString(value), anchorsEn.getString(value, null));
+                    criterion.anchor(
+                            Integer.parseInt(value), anchorsFr.getString(value), anchorsEn.getString(value, null));
                 }
                 editions.updateCriterion(criterion);
             }
@@ -194,10 +203,13 @@ public class DemoLoader {
         Map<String, Territory> territoryByKey = new HashMap<>();
         for (JsonValue t : data.getJsonArray("territories")) {
             JsonObject ter = t.asJsonObject();
-            Territory territory = territories.create(ter.getString("name"), TerritoryKind.valueOf(ter.getString("kind")),
-                    ter.getString("region"), ter.getString("departement"));
-            Account contact = accounts.createOrGrant(ter.getString("contactEmail"), ter.getString("contactName"),
-                    EnumSet.of(Role.TERRITORY));
+            Territory territory = territories.create(
+                    ter.getString("name"),
+                    TerritoryKind.valueOf(ter.getString("kind")),
+                    ter.getString("region"),
+                    ter.getString("departement"));
+            Account contact = accounts.createOrGrant(
+                    ter.getString("contactEmail"), ter.getString("contactName"), EnumSet.of(Role.TERRITORY));
             accounts.setPassword(contact.getEmail(), DEMO_PASSWORD);
             territories.addMember(territory.getId(), contact);
             territoryByKey.put(ter.getString("key"), territory);
@@ -207,7 +219,8 @@ public class DemoLoader {
             JsonObject nom = n.asJsonObject();
             Territory territory = territoryByKey.get(nom.getString("territory"));
             Category category = categories.get(nom.getString("category"));
-            Nomination nomination = nominations.createDraft(territory.getId(), category.getId(), nom.getString("title"));
+            Nomination nomination =
+                    nominations.createDraft(territory.getId(), category.getId(), nom.getString("title"));
             nominations.edit(nomination.getId(), nom.getString("title"), nom.getString("summary"));
             if ("SUBMITTED".equals(nom.getString("status"))) {
                 nominations.submit(nomination.getId());
@@ -217,14 +230,24 @@ public class DemoLoader {
         Edition stored = editions.get(edition.getId());
         for (JsonValue j : data.getJsonArray("jurors")) {
             JsonObject jur = j.asJsonObject();
-            Account account = accounts.createOrGrant(jur.getString("email"), jur.getString("name"), EnumSet.of(Role.JUROR));
+            Account account =
+                    accounts.createOrGrant(jur.getString("email"), jur.getString("name"), EnumSet.of(Role.JUROR));
             accounts.setPassword(account.getEmail(), DEMO_PASSWORD);
             List<Category> expertise = jur.getJsonArray("expertise").getValuesAs(JsonValue::toString).stream()
-                    .map(code -> categories.get(code.replace("\"", ""))).toList();
+                    .map(code -> categories.get(code.replace("\"", "")))
+                    .toList();
             List<Territory> affiliations = jur.getJsonArray("affiliations").getValuesAs(JsonValue::toString).stream()
-                    .map(key -> territoryByKey.get(key.replace("\"", ""))).toList();
-            jurors.enrol(stored, account, jur.getString("region"), jur.getInt("capacity"),
-                    jur.getString("organisation", null), jur.getString("panel", null), expertise, affiliations);
+                    .map(key -> territoryByKey.get(key.replace("\"", "")))
+                    .toList();
+            jurors.enrol(
+                    stored,
+                    account,
+                    jur.getString("region"),
+                    jur.getInt("capacity"),
+                    jur.getString("organisation", null),
+                    jur.getString("panel", null),
+                    expertise,
+                    affiliations);
         }
         LOG.info(() -> "Demo edition loaded: " + nominations.countInEdition(edition.getId()) + " nominations");
     }

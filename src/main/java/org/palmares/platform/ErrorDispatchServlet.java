@@ -21,7 +21,8 @@ public class ErrorDispatchServlet extends HttpServlet {
     private static final Set<Integer> PAGES = Set.of(403, 404, 500);
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         Integer code = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -34,8 +35,13 @@ public class ErrorDispatchServlet extends HttpServlet {
             response.setStatus(status);
             response.setContentType(ProblemDetails.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(ProblemDetails.of(status, Messages.get(locale, "error.status." + status),
-                    status == 500 ? Messages.get(locale, "error.unexpected") : null).build().toString());
+            response.getWriter()
+                    .write(ProblemDetails.of(
+                                    status,
+                                    Messages.get(locale, "error.status." + status),
+                                    status == 500 ? Messages.get(locale, "error.unexpected") : null)
+                            .build()
+                            .toString());
             return;
         }
         int page = PAGES.contains(status) ? status : (status == 401 ? 403 : (status >= 500 ? 500 : 404));

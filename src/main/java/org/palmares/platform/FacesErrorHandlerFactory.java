@@ -39,7 +39,8 @@ public class FacesErrorHandlerFactory extends ExceptionHandlerFactory {
         @Override
         public void handle() throws FacesException {
             FacesContext context = FacesContext.getCurrentInstance();
-            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            Iterator<ExceptionQueuedEvent> events =
+                    getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 Throwable thrown = events.next().getContext().getException();
                 Throwable cause = rootDomainCause(thrown);
@@ -47,8 +48,9 @@ public class FacesErrorHandlerFactory extends ExceptionHandlerFactory {
                     if (cause instanceof DomainException domain) {
                         showOnPage(context, domain);
                     } else if (cause instanceof ConstraintViolationException cve) {
-                        cve.getConstraintViolations().forEach(v -> context.addMessage(null,
-                                new FacesMessage(FacesMessage.SEVERITY_ERROR, v.getMessage(), null)));
+                        cve.getConstraintViolations()
+                                .forEach(v -> context.addMessage(
+                                        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, v.getMessage(), null)));
                         context.validationFailed();
                     } else if (thrown instanceof ViewExpiredException || cause instanceof ViewExpiredException) {
                         redirect(context, "/error/expired.xhtml");
@@ -64,16 +66,23 @@ public class FacesErrorHandlerFactory extends ExceptionHandlerFactory {
         }
 
         private static void showOnPage(FacesContext context, DomainException domain) {
-            var locale = context.getViewRoot() == null ? Messages.DEFAULT : context.getViewRoot().getLocale();
+            var locale = context.getViewRoot() == null
+                    ? Messages.DEFAULT
+                    : context.getViewRoot().getLocale();
             if (domain.status() == 403 || (domain.status() == 404 && !context.isPostback())) {
                 redirect(context, "/error/" + (domain.status() == 403 ? 403 : 404) + ".xhtml");
                 return;
             }
-            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    Messages.get(locale, domain.messageKey(), domain.arguments()), null));
+            context.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            Messages.get(locale, domain.messageKey(), domain.arguments()),
+                            null));
             if (domain instanceof PhaseBlocked blocked) {
-                blocked.missing().forEach(key -> context.addMessage(null,
-                        new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.get(locale, key), null)));
+                blocked.missing()
+                        .forEach(key -> context.addMessage(
+                                null, new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.get(locale, key), null)));
             }
             context.validationFailed();
             context.renderResponse();
@@ -82,7 +91,8 @@ public class FacesErrorHandlerFactory extends ExceptionHandlerFactory {
         private static Throwable rootDomainCause(Throwable thrown) {
             Throwable current = thrown;
             while (current != null) {
-                if (current instanceof DomainException || current instanceof ConstraintViolationException
+                if (current instanceof DomainException
+                        || current instanceof ConstraintViolationException
                         || current instanceof ViewExpiredException) {
                     return current;
                 }
@@ -94,7 +104,8 @@ public class FacesErrorHandlerFactory extends ExceptionHandlerFactory {
         private static void redirect(FacesContext context, String page) {
             try {
                 if (!context.getExternalContext().isResponseCommitted()) {
-                    context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + page);
+                    context.getExternalContext()
+                            .redirect(context.getExternalContext().getRequestContextPath() + page);
                     context.responseComplete();
                 }
             } catch (IOException e) {

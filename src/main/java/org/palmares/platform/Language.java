@@ -52,6 +52,8 @@ public class Language {
             }
         }
         // Without an Accept-Language header the container answers with its own default: French is ours.
-        return request.getHeader("Accept-Language") == null ? Messages.DEFAULT : Messages.supported(request.getLocale());
+        return request.getHeader("Accept-Language") == null
+                ? Messages.DEFAULT
+                : Messages.supported(request.getLocale());
     }
 }

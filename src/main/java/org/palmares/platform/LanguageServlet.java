@@ -20,8 +20,12 @@ public class LanguageServlet extends HttpServlet {
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
         String back = request.getParameter("back");
-        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                && !back.contains("\r") && !back.contains("\n");
+        boolean local = back != null
+                && back.startsWith("/")
+                && !back.startsWith("//")
+                && !back.contains("\\")
+                && !back.contains("\r")
+                && !back.contains("\n");
         response.sendRedirect(request.getContextPath() + (local ? back : "/"));
     }
 }

@@ -58,8 +58,9 @@ public class OutboxDispatcher {
                     message.sent(clock.instant());
                 } catch (Exception e) {
                     message.failed(e.getMessage(), clock.instant());
-                    LOG.log(Level.WARNING, "Mail {0} not delivered (attempt {1}): {2}",
-                            new Object[] {id, message.getAttempts(), e.getMessage()});
+                    LOG.log(Level.WARNING, "Mail {0} not delivered (attempt {1}): {2}", new Object[] {
+                        id, message.getAttempts(), e.getMessage()
+                    });
                 }
             }
             tx.commit();

@@ -71,14 +71,43 @@ public class OutboxMessage {
         nextAttemptAt = now;
     }
 
-    public Long getId() { return id; }
-    public String getRecipient() { return recipient; }
-    public String getSubject() { return subject; }
-    public String getBody() { return body; }
-    public OutboxStatus getStatus() { return status; }
-    public int getAttempts() { return attempts; }
-    public String getLastError() { return lastError; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getNextAttemptAt() { return nextAttemptAt; }
-    public Instant getSentAt() { return sentAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public OutboxStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
 }

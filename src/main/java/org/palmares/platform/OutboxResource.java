@@ -22,12 +22,18 @@ public class OutboxResource {
     @GET
     public List<Mail> list(@QueryParam("max") @DefaultValue("50") int max) {
         return mailer.outbox(Math.max(1, Math.min(max, 500))).stream()
-                .map(m -> new Mail(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(), m.getStatus().name(),
-                        m.getAttempts(), m.getCreatedAt()))
+                .map(m -> new Mail(
+                        m.getId(),
+                        m.getRecipient(),
+                        m.getSubject(),
+                        m.getBody(),
+                        m.getStatus().name(),
+                        m.getAttempts(),
+                        m.getCreatedAt()))
                 .toList();
     }
 
     /** One e-mail of the outbox. */
-    public record Mail(long id, String recipient, String subject, String body, String status, int attempts,
-            Instant createdAt) {}
+    public record Mail(
+            long id, String recipient, String subject, String body, String status, int attempts, Instant createdAt) {}
 }

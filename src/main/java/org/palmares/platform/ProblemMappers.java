@@ -38,28 +38,38 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (e instanceof ConstraintViolationException cve) {
             var errors = Json.createArrayBuilder();
-            cve.getConstraintViolations().forEach(v -> errors.add(Json.createObjectBuilder()
-                    .add("field", leaf(v.getPropertyPath().toString()))
-                    .add("message", v.getMessage())));
-            return ProblemDetails.response(400, ProblemDetails.of(400, Messages.get(locale, "error.status.400"),
-                            Messages.get(locale, "error.validation"))
-                    .add("errors", errors)
-                    .build());
+            cve.getConstraintViolations()
+                    .forEach(v -> errors.add(Json.createObjectBuilder()
+                            .add("field", leaf(v.getPropertyPath().toString()))
+                            .add("message", v.getMessage())));
+            return ProblemDetails.response(
+                    400,
+                    ProblemDetails.of(
+                                    400,
+                                    Messages.get(locale, "error.status.400"),
+                                    Messages.get(locale, "error.validation"))
+                            .add("errors", errors)
+                            .build());
         }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
-            return ProblemDetails.response(status,
-                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null).build());
+            return ProblemDetails.response(
+                    status,
+                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null)
+                            .build());
         }
         LOG.log(Level.SEVERE, "Unexpected error in a REST call", e);
-        return ProblemDetails.response(500,
-                ProblemDetails.of(500, Messages.get(locale, "error.status.500"), Messages.get(locale, "error.unexpected"))
+        return ProblemDetails.response(
+                500,
+                ProblemDetails.of(
+                                500, Messages.get(locale, "error.status.500"), Messages.get(locale, "error.unexpected"))
                         .build());
     }
 
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
-        while ((current instanceof jakarta.ejb.EJBException || current instanceof jakarta.transaction.RollbackException
+        while ((current instanceof jakarta.ejb.EJBException
+                        || current instanceof jakarta.transaction.RollbackException
                         || current.getClass().getName().endsWith("TransactionalException"))
                 && current.getCause() != null) {
             current = current.getCause();

@@ -48,11 +48,31 @@ public class JuryGuideVersion {
         active = false;
     }
 
-    public Long getId() { return id; }
-    public String getGuide() { return guide; }
-    public String getLang() { return lang; }
-    public String getBody() { return body; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Account getCreatedBy() { return createdBy; }
-    public boolean isActive() { return active; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getGuide() {
+        return guide;
+    }
+
+    public String getLang() {
+        return lang;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Account getCreatedBy() {
+        return createdBy;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
 }

@@ -46,9 +46,23 @@ public class Score {
         return value != null;
     }
 
-    public Long getId() { return id; }
-    public ScoreSheet getSheet() { return sheet; }
-    public Criterion getCriterion() { return criterion; }
-    public Integer getValue() { return value; }
-    public String getComment() { return comment; }
+    public Long getId() {
+        return id;
+    }
+
+    public ScoreSheet getSheet() {
+        return sheet;
+    }
+
+    public Criterion getCriterion() {
+        return criterion;
+    }
+
+    public Integer getValue() {
+        return value;
+    }
+
+    public String getComment() {
+        return comment;
+    }
 }

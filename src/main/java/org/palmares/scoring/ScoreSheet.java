@@ -69,7 +69,9 @@ public class ScoreSheet {
     }
 
     public Optional<Score> find(Criterion criterion) {
-        return scores.stream().filter(s -> sameCriterion(s.getCriterion(), criterion)).findFirst();
+        return scores.stream()
+                .filter(s -> sameCriterion(s.getCriterion(), criterion))
+                .findFirst();
     }
 
     private static boolean sameCriterion(Criterion a, Criterion b) {
@@ -78,7 +80,8 @@ public class ScoreSheet {
 
     /** Submits the sheet; every criterion of the category must have a score. */
     public void submit(List<Criterion> criteria, Clock clock) {
-        boolean complete = criteria.stream().allMatch(c -> find(c).map(Score::hasValue).orElse(false));
+        boolean complete =
+                criteria.stream().allMatch(c -> find(c).map(Score::hasValue).orElse(false));
         if (!complete) throw new IllegalStateException("Every criterion needs a score");
         status = SheetStatus.SUBMITTED;
         submittedAt = clock.instant();
@@ -90,13 +93,39 @@ public class ScoreSheet {
         updatedAt = clock.instant();
     }
 
-    public Long getId() { return id; }
-    public Assignment getAssignment() { return assignment; }
-    public SheetStatus getStatus() { return status; }
-    public String getOverallComment() { return overallComment; }
-    public void setOverallComment(String c) { this.overallComment = c; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public long getVersion() { return version; }
-    public List<Score> getScores() { return List.copyOf(scores); }
+    public Long getId() {
+        return id;
+    }
+
+    public Assignment getAssignment() {
+        return assignment;
+    }
+
+    public SheetStatus getStatus() {
+        return status;
+    }
+
+    public String getOverallComment() {
+        return overallComment;
+    }
+
+    public void setOverallComment(String c) {
+        this.overallComment = c;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Score> getScores() {
+        return List.copyOf(scores);
+    }
 }

@@ -41,9 +41,23 @@ public class ScoreSheetRevision {
         this.snapshot = snapshot;
     }
 
-    public Long getId() { return id; }
-    public ScoreSheet getSheet() { return sheet; }
-    public Instant getAt() { return at; }
-    public SheetStatus getStatus() { return status; }
-    public String getSnapshot() { return snapshot; }
+    public Long getId() {
+        return id;
+    }
+
+    public ScoreSheet getSheet() {
+        return sheet;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public SheetStatus getStatus() {
+        return status;
+    }
+
+    public String getSnapshot() {
+        return snapshot;
+    }
 }

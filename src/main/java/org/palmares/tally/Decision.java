@@ -31,12 +31,16 @@ public class Decision {
     private Category category;
 
     @ManyToMany
-    @JoinTable(name = "decision_winner", joinColumns = @JoinColumn(name = "decision_id"),
+    @JoinTable(
+            name = "decision_winner",
+            joinColumns = @JoinColumn(name = "decision_id"),
             inverseJoinColumns = @JoinColumn(name = "nomination_id"))
     private Set<Nomination> winners = new LinkedHashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "decision_mention", joinColumns = @JoinColumn(name = "decision_id"),
+    @JoinTable(
+            name = "decision_mention",
+            joinColumns = @JoinColumn(name = "decision_id"),
             inverseJoinColumns = @JoinColumn(name = "nomination_id"))
     private Set<Nomination> mentions = new LinkedHashSet<>();
 
@@ -68,12 +72,35 @@ public class Decision {
         return signedOffAt != null;
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public Set<Nomination> getWinners() { return winners; }
-    public Set<Nomination> getMentions() { return mentions; }
-    public String getJustification() { return justification; }
-    public void setJustification(String j) { this.justification = j; }
-    public Account getSignedOffBy() { return signedOffBy; }
-    public Instant getSignedOffAt() { return signedOffAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Set<Nomination> getWinners() {
+        return winners;
+    }
+
+    public Set<Nomination> getMentions() {
+        return mentions;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public void setJustification(String j) {
+        this.justification = j;
+    }
+
+    public Account getSignedOffBy() {
+        return signedOffBy;
+    }
+
+    public Instant getSignedOffAt() {
+        return signedOffAt;
+    }
 }

@@ -46,8 +46,17 @@ public class Result {
 
     protected Result() {}
 
-    public Result(Category category, Nomination nomination, TallyMethod method, int rank, BigDecimal rawScore,
-            BigDecimal normalisedScore, BigDecimal calibratedScore, int sheetCount, String flags, String tieBreakNote,
+    public Result(
+            Category category,
+            Nomination nomination,
+            TallyMethod method,
+            int rank,
+            BigDecimal rawScore,
+            BigDecimal normalisedScore,
+            BigDecimal calibratedScore,
+            int sheetCount,
+            String flags,
+            String tieBreakNote,
             Instant computedAt) {
         this.category = category;
         this.nomination = nomination;
@@ -62,16 +71,51 @@ public class Result {
         this.computedAt = computedAt;
     }
 
-    public Long getId() { return id; }
-    public Category getCategory() { return category; }
-    public Nomination getNomination() { return nomination; }
-    public TallyMethod getMethod() { return method; }
-    public int getRank() { return rank; }
-    public BigDecimal getRawScore() { return rawScore; }
-    public BigDecimal getNormalisedScore() { return normalisedScore; }
-    public BigDecimal getCalibratedScore() { return calibratedScore; }
-    public int getSheetCount() { return sheetCount; }
-    public String getFlags() { return flags; }
-    public String getTieBreakNote() { return tieBreakNote; }
-    public Instant getComputedAt() { return computedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Nomination getNomination() {
+        return nomination;
+    }
+
+    public TallyMethod getMethod() {
+        return method;
+    }
+
+    public int getRank() {
+        return rank;
+    }
+
+    public BigDecimal getRawScore() {
+        return rawScore;
+    }
+
+    public BigDecimal getNormalisedScore() {
+        return normalisedScore;
+    }
+
+    public BigDecimal getCalibratedScore() {
+        return calibratedScore;
+    }
+
+    public int getSheetCount() {
+        return sheetCount;
+    }
+
+    public String getFlags() {
+        return flags;
+    }
+
+    public String getTieBreakNote() {
+        return tieBreakNote;
+    }
+
+    public Instant getComputedAt() {
+        return computedAt;
+    }
 }

@@ -115,7 +115,8 @@ class AccountTest {
     @Test
     void the_roles_returned_cannot_change_the_account() {
         account.grant(Role.JUROR);
-        assertThrows(UnsupportedOperationException.class, () -> account.getRoles().add(Role.ORGANISER));
+        assertThrows(
+                UnsupportedOperationException.class, () -> account.getRoles().add(Role.ORGANISER));
         assertFalse(account.has(Role.ORGANISER));
     }
 }

@@ -28,8 +28,7 @@ class AccountTokenTest {
 
     @Test
     void hash_is_the_hex_sha256_of_the_clear_value() {
-        assertEquals(
-                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", AccountToken.hash("abc"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", AccountToken.hash("abc"));
     }
 
     @Test
@@ -43,14 +42,17 @@ class AccountTokenTest {
 
     @Test
     void two_issued_tokens_have_different_clear_values() {
-        String first = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK).clearValue();
-        String second = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK).clearValue();
+        String first = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK)
+                .clearValue();
+        String second = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK)
+                .clearValue();
         assertNotEquals(first, second);
     }
 
     @Test
     void an_issued_token_belongs_to_its_account_and_purpose() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK)
+                .token();
         assertSame(account, token.getAccount());
         assertEquals(TokenPurpose.PASSWORD_RESET, token.getPurpose());
         assertNull(token.getUsedAt());
@@ -58,13 +60,15 @@ class AccountTokenTest {
 
     @Test
     void an_invitation_lasts_fourteen_days() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK)
+                .token();
         assertEquals(ISSUED_AT.plus(Duration.ofDays(14)), token.getExpiresAt());
     }
 
     @Test
     void a_password_reset_lasts_two_hours() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK)
+                .token();
         assertEquals(ISSUED_AT.plus(Duration.ofHours(2)), token.getExpiresAt());
     }
 
@@ -91,7 +95,8 @@ class AccountTokenTest {
 
     @Test
     void using_a_token_records_when_and_spends_it() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.INVITATION, ISSUE_CLOCK)
+                .token();
         Clock nextDay = Clock.offset(ISSUE_CLOCK, Duration.ofDays(1));
         token.use(nextDay);
         assertEquals(nextDay.instant(), token.getUsedAt());
@@ -100,7 +105,8 @@ class AccountTokenTest {
 
     @Test
     void a_token_cannot_be_used_twice() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK)
+                .token();
         token.use(ISSUE_CLOCK);
         Clock aMinuteLater = Clock.offset(ISSUE_CLOCK, Duration.ofMinutes(1));
         assertThrows(IllegalStateException.class, () -> token.use(aMinuteLater));
@@ -109,7 +115,8 @@ class AccountTokenTest {
 
     @Test
     void an_expired_token_cannot_be_used() {
-        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK).token();
+        AccountToken token = AccountToken.issue(account, TokenPurpose.PASSWORD_RESET, ISSUE_CLOCK)
+                .token();
         assertThrows(IllegalStateException.class, () -> token.use(at(token.getExpiresAt())));
         assertNull(token.getUsedAt());
     }

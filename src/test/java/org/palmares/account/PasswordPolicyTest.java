@@ -71,8 +71,7 @@ class PasswordPolicyTest {
 
     @Test
     void a_common_and_repetitive_password_breaks_both_rules() {
-        assertEquals(
-                List.of("password.common", "password.repetitive"), PasswordPolicy.check("111111111111", EMAIL));
+        assertEquals(List.of("password.common", "password.repetitive"), PasswordPolicy.check("111111111111", EMAIL));
     }
 
     @Test
@@ -83,7 +82,8 @@ class PasswordPolicyTest {
     @Test
     void the_local_part_is_found_whatever_the_case() {
         assertEquals(
-                List.of("password.containsEmail"), PasswordPolicy.check("2019MARIE.DUPONT!", "Marie.Dupont@Example.org"));
+                List.of("password.containsEmail"),
+                PasswordPolicy.check("2019MARIE.DUPONT!", "Marie.Dupont@Example.org"));
     }
 
     @Test
@@ -105,6 +105,7 @@ class PasswordPolicyTest {
     @Test
     void minimum_length_is_twelve() {
         assertEquals(12, PasswordPolicy.MIN_LENGTH);
-        assertTrue(PasswordPolicy.check("x".repeat(PasswordPolicy.MIN_LENGTH - 1), null).contains("password.tooShort"));
+        assertTrue(PasswordPolicy.check("x".repeat(PasswordPolicy.MIN_LENGTH - 1), null)
+                .contains("password.tooShort"));
     }
 }

@@ -53,9 +53,18 @@ class BrowserJourneysIT {
         ChromeOptions options = new ChromeOptions();
         String binary = System.getProperty("chrome.binary", "/usr/bin/chromium");
         if (Files.exists(Path.of(binary))) options.setBinary(binary);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--window-size=1280,900", "--lang=fr",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--window-size=1280,900",
+                "--lang=fr",
                 "--user-data-dir=" + Files.createTempDirectory("palmares-chrome"));
         // A French-speaking visitor: the site's default language is French, whatever the machine's locale.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
@@ -121,8 +130,8 @@ class BrowserJourneysIT {
         code.sendKeys("bad code!");
         driver.findElement(By.id("create:nameFr")).sendKeys("Trophées 2027");
         driver.findElement(By.id("create:submit")).click();
-        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#create .field .ui-message-error")));
+        WebElement message = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#create .field .ui-message-error")));
         assertTrue(message.getText().contains("majuscules"), message.getText());
         assertEquals("bad code!", driver.findElement(By.id("create:code")).getAttribute("value"), "input kept");
         assertEquals("Trophées 2027", driver.findElement(By.id("create:nameFr")).getAttribute("value"));
@@ -132,7 +141,8 @@ class BrowserJourneysIT {
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password")).sendKeys(Demo.PASSWORD);
+        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password"))
+                .sendKeys(Demo.PASSWORD);
         driver.findElement(By.id("login:submit")).click();
     }
 

@@ -20,7 +20,8 @@ class CategoryTest {
 
     private final Edition edition =
             new Edition("TC2019", 2019, "Trophées de la Clause 2019", "Clause Awards 2019", "Europe/Paris", CLOCK);
-    private final Category category = edition.addCategory("SOC", "Social et environnemental", "Social and environmental");
+    private final Category category =
+            edition.addCategory("SOC", "Social et environnemental", "Social and environmental");
 
     private Criterion oneToFive() {
         return category.addCriterion("Impact", "Impact", 2, 1, 5);
@@ -130,7 +131,9 @@ class CategoryTest {
         Criterion d = category.addCriterion("D", "D", 1, 1, 5);
         category.removeCriterion(b);
         assertEquals(List.of(a, c, d), category.getCriteria());
-        assertEquals(List.of(0, 1, 2), category.getCriteria().stream().map(Criterion::getPosition).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                category.getCriteria().stream().map(Criterion::getPosition).toList());
     }
 
     @Test

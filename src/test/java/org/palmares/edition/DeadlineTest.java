@@ -76,10 +76,9 @@ class DeadlineTest {
     @Test
     void remaining_is_the_time_left_before_the_deadline() {
         Deadline deadline = paris("2019-06-30T23:59");
-        assertEquals(Duration.ofNanos(1), deadline.remaining(at(deadline.instant().minusNanos(1))));
         assertEquals(
-                Duration.ofHours(2),
-                deadline.remaining(at(Instant.parse("2019-06-30T19:59:00Z"))));
+                Duration.ofNanos(1), deadline.remaining(at(deadline.instant().minusNanos(1))));
+        assertEquals(Duration.ofHours(2), deadline.remaining(at(Instant.parse("2019-06-30T19:59:00Z"))));
     }
 
     @Test
@@ -96,7 +95,8 @@ class DeadlineTest {
 
     @Test
     void deadline_at_2359_in_winter_is_2259_utc() {
-        assertEquals(Instant.parse("2019-01-15T22:59:00Z"), paris("2019-01-15T23:59").instant());
+        assertEquals(
+                Instant.parse("2019-01-15T22:59:00Z"), paris("2019-01-15T23:59").instant());
     }
 
     @Test
@@ -105,7 +105,9 @@ class DeadlineTest {
         Clock january = at(Instant.parse("2019-01-15T10:00:00Z"));
         Deadline deadline = paris("2019-06-30T23:59");
         assertEquals(Instant.parse("2019-06-30T21:59:00Z"), deadline.instant());
-        assertEquals(LocalDateTime.parse("2019-06-30T23:59"), deadline.instant().atZone(PARIS).toLocalDateTime());
+        assertEquals(
+                LocalDateTime.parse("2019-06-30T23:59"),
+                deadline.instant().atZone(PARIS).toLocalDateTime());
         assertFalse(deadline.isPassed(january));
         assertTrue(deadline.isPassed(at(Instant.parse("2019-06-30T22:30:00Z"))));
     }

@@ -20,7 +20,8 @@ class EditionTest {
     private static final Instant DEADLINE_INSTANT = Instant.parse("2019-06-30T21:59:00Z");
 
     private static Edition edition() {
-        var edition = new Edition("TC2019", 2019, "Trophées de la Clause 2019", "Clause Awards 2019", "Europe/Paris", MAY);
+        var edition =
+                new Edition("TC2019", 2019, "Trophées de la Clause 2019", "Clause Awards 2019", "Europe/Paris", MAY);
         edition.setNominationDeadline(LocalDateTime.parse("2019-06-30T23:59"));
         return edition;
     }
@@ -113,5 +114,28 @@ class EditionTest {
         assertEquals(java.util.List.of(env, inn), edition.getCategories());
         assertEquals(0, env.getPosition());
         assertEquals(1, inn.getPosition());
+    }
+
+    @Test
+    void dates_in_the_order_of_the_edition_are_accepted_even_with_gaps() {
+        Edition edition = edition();
+        edition.setNominationsOpenAt(LocalDateTime.parse("2019-05-01T09:00"));
+        edition.setCeremonyAt(LocalDateTime.parse("2019-11-07T16:15"));
+        assertTrue(edition.isDeadlinesInOrder());
+    }
+
+    @Test
+    void a_scoring_deadline_before_the_nomination_deadline_is_refused() {
+        Edition edition = edition();
+        edition.setScoringDeadline(LocalDateTime.parse("2019-06-01T23:59"));
+        assertFalse(edition.isDeadlinesInOrder());
+    }
+
+    @Test
+    void a_ceremony_at_the_same_time_as_the_scoring_deadline_is_refused() {
+        Edition edition = edition();
+        edition.setScoringDeadline(LocalDateTime.parse("2019-09-30T23:59"));
+        edition.setCeremonyAt(LocalDateTime.parse("2019-09-30T23:59"));
+        assertFalse(edition.isDeadlinesInOrder());
     }
 }

@@ -249,7 +249,9 @@ class PhaseRulesTest {
     // CEREMONY, PUBLISHED, ARCHIVED
 
     @ParameterizedTest
-    @EnumSource(value = Phase.class, names = {"CEREMONY", "PUBLISHED"})
+    @EnumSource(
+            value = Phase.class,
+            names = {"CEREMONY", "PUBLISHED"})
     void ceremony_and_publication_need_only_the_organisers_word(Phase phase) {
         assertEquals(List.of(), missing(phase, nothingDone()));
     }

@@ -16,10 +16,14 @@ public final class Deployments {
 
     public static WebArchive palmares() {
         File war = new File(System.getProperty("palmares.war", "target/palmares.war"));
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "palmares.war").importFrom(war).as(WebArchive.class);
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "palmares.war")
+                .importFrom(war)
+                .as(WebArchive.class);
         archive.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
         String db = "palmares-it-" + UUID.randomUUID();
-        archive.addAsResource(new StringAsset(String.join("\n",
+        archive.addAsResource(
+                new StringAsset(String.join(
+                        "\n",
                         "palmares.data.dir=target/it-data/" + db,
                         "palmares.db.url=jdbc:derby:memory:" + db + ";create=true",
                         "palmares.db.user=palmares",

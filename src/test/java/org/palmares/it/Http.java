@@ -57,12 +57,17 @@ public final class Http {
         all[0] = "Content-Type";
         all[1] = "application/x-www-form-urlencoded";
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), all);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), all);
     }
 
     public HttpResponse<String> postAs(String path, String email, String password) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()),
-                "Authorization", basic(email, password), "Accept", "application/json");
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()),
+                "Authorization",
+                basic(email, password),
+                "Accept",
+                "application/json");
     }
 
     /** Logs in through the login page, as a browser would; returns the answer to the form's POST. */

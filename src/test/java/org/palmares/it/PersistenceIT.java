@@ -79,11 +79,37 @@ class PersistenceIT {
                 ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) tables.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
         }
-        for (String table : List.of("account", "account_role", "account_token", "edition", "category", "criterion",
-                "criterion_anchor", "question", "territory", "territory_member", "nomination", "reference_counter",
-                "answer", "attachment", "juror", "juror_expertise", "juror_affiliation", "conflict", "assignment",
-                "score_sheet", "score", "score_sheet_revision", "jury_guide_version", "result", "decision",
-                "decision_winner", "decision_mention", "public_vote", "audit_event", "outbox_message",
+        for (String table : List.of(
+                "account",
+                "account_role",
+                "account_token",
+                "edition",
+                "category",
+                "criterion",
+                "criterion_anchor",
+                "question",
+                "territory",
+                "territory_member",
+                "nomination",
+                "reference_counter",
+                "answer",
+                "attachment",
+                "juror",
+                "juror_expertise",
+                "juror_affiliation",
+                "conflict",
+                "assignment",
+                "score_sheet",
+                "score",
+                "score_sheet_revision",
+                "jury_guide_version",
+                "result",
+                "decision",
+                "decision_winner",
+                "decision_mention",
+                "public_vote",
+                "audit_event",
+                "outbox_message",
                 "databasechangelog")) {
             assertTrue(tables.contains(table), "missing table " + table);
         }
@@ -94,9 +120,11 @@ class PersistenceIT {
         assertEquals(1L, count("select count(e) from Edition e"));
         Edition edition = editions.getCurrent();
         assertEquals("TC2019", edition.getCode());
-        assertEquals(List.of("COM", "TER", "SOC", "MIX", "CDC"),
+        assertEquals(
+                List.of("COM", "TER", "SOC", "MIX", "CDC"),
                 edition.getCategories().stream().map(c -> c.getCode()).toList());
-        assertTrue(edition.getCategories().stream().allMatch(c -> c.getCriteria().size() >= 3));
+        assertTrue(
+                edition.getCategories().stream().allMatch(c -> c.getCriteria().size() >= 3));
         assertEquals(20L, count("select count(t) from Territory t"));
         assertEquals(40L, count("select count(n) from Nomination n"));
         assertEquals(36L, count("select count(n) from Nomination n where n.reference is not null"));
@@ -116,8 +144,10 @@ class PersistenceIT {
 
     @Test
     void reference_numbers_are_consecutive_per_category_without_gaps() {
-        List<String> refs = em.createQuery("select n.reference from Nomination n where n.category.code = 'SOC' "
-                        + "and n.reference is not null order by n.reference", String.class)
+        List<String> refs = em.createQuery(
+                        "select n.reference from Nomination n where n.category.code = 'SOC' "
+                                + "and n.reference is not null order by n.reference",
+                        String.class)
                 .getResultList();
         for (int i = 0; i < refs.size(); i++) {
             assertEquals(String.format("TC2019-SOC-%03d", i + 1), refs.get(i));
@@ -126,7 +156,9 @@ class PersistenceIT {
 
     @Test
     void the_database_refuses_a_second_assignment_of_the_same_juror_to_the_same_nomination() throws Exception {
-        Juror juror = em.createQuery("select j from Juror j order by j.id", Juror.class).setMaxResults(1).getSingleResult();
+        Juror juror = em.createQuery("select j from Juror j order by j.id", Juror.class)
+                .setMaxResults(1)
+                .getSingleResult();
         Nomination nomination = firstSubmitted();
         tx.begin();
         em.persist(new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.MANUAL, clock));
@@ -142,7 +174,8 @@ class PersistenceIT {
 
     @Test
     void the_database_refuses_a_second_score_sheet_for_one_assignment() throws Exception {
-        Juror juror = em.createQuery("select j from Juror j order by j.id desc", Juror.class).setMaxResults(1)
+        Juror juror = em.createQuery("select j from Juror j order by j.id desc", Juror.class)
+                .setMaxResults(1)
                 .getSingleResult();
         Nomination nomination = firstSubmitted();
         tx.begin();
@@ -164,8 +197,12 @@ class PersistenceIT {
         Nomination existing = firstSubmitted();
         tx.begin();
         try {
-            em.persist(new Nomination(em.merge(existing.getCategory()), em.merge(existing.getTerritory()),
-                    existing.getSlot(), "Doublon", clock));
+            em.persist(new Nomination(
+                    em.merge(existing.getCategory()),
+                    em.merge(existing.getTerritory()),
+                    existing.getSlot(),
+                    "Doublon",
+                    clock));
             assertThrows(Exception.class, () -> em.flush());
         } finally {
             tx.rollback();
@@ -174,17 +211,20 @@ class PersistenceIT {
 
     @Test
     void the_database_refuses_two_public_votes_of_one_voter_in_a_category() throws Exception {
-        Nomination nomination = em.createQuery("select n from Nomination n where n.category.publicVote = true "
-                        + "and n.reference is not null order by n.id", Nomination.class)
-                .setMaxResults(1).getSingleResult();
+        Nomination nomination = em.createQuery(
+                        "select n from Nomination n where n.category.publicVote = true "
+                                + "and n.reference is not null order by n.id",
+                        Nomination.class)
+                .setMaxResults(1)
+                .getSingleResult();
         tx.begin();
-        em.persist(new org.palmares.ceremony.PublicVote(em.merge(nomination.getCategory()), em.merge(nomination),
-                "hash-1", "127.0.0", clock.instant()));
+        em.persist(new org.palmares.ceremony.PublicVote(
+                em.merge(nomination.getCategory()), em.merge(nomination), "hash-1", "127.0.0", clock.instant()));
         tx.commit();
         tx.begin();
         try {
-            em.persist(new org.palmares.ceremony.PublicVote(em.merge(nomination.getCategory()), em.merge(nomination),
-                    "hash-1", "127.0.0", clock.instant()));
+            em.persist(new org.palmares.ceremony.PublicVote(
+                    em.merge(nomination.getCategory()), em.merge(nomination), "hash-1", "127.0.0", clock.instant()));
             assertThrows(Exception.class, () -> em.flush());
         } finally {
             tx.rollback();
@@ -207,9 +247,12 @@ class PersistenceIT {
 
     @Test
     void an_invitation_is_mailed_to_the_outbox_and_its_link_sets_the_password_once() throws Exception {
-        Access.asSystem(() -> accounts.invite("nouvelle.jure@example.org", "Nouvelle Jurée", Role.JUROR, Locale.FRENCH));
+        Access.asSystem(
+                () -> accounts.invite("nouvelle.jure@example.org", "Nouvelle Jurée", Role.JUROR, Locale.FRENCH));
         OutboxMessage mail = mailer.outbox(10).stream()
-                .filter(m -> m.getRecipient().equals("nouvelle.jure@example.org")).findFirst().orElseThrow();
+                .filter(m -> m.getRecipient().equals("nouvelle.jure@example.org"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(OutboxStatus.HELD, mail.getStatus(), "no SMTP server: the mail stays in the outbox");
         Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mail.getBody());
         assertTrue(link.find(), mail.getBody());
@@ -218,12 +261,15 @@ class PersistenceIT {
         accounts.setPasswordWithToken(token, "une phrase de passe solide");
         assertFalse(accounts.findUsableToken(token).isPresent(), "a link works once");
         assertThrows(Exception.class, () -> accounts.setPasswordWithToken(token, "une autre phrase solide"));
-        assertTrue(accounts.verify("nouvelle.jure@example.org", "une phrase de passe solide", "10.0.0.1").isPresent());
+        assertTrue(accounts.verify("nouvelle.jure@example.org", "une phrase de passe solide", "10.0.0.1")
+                .isPresent());
     }
 
     private Nomination firstSubmitted() {
-        return em.createQuery("select n from Nomination n where n.reference is not null order by n.id", Nomination.class)
-                .setMaxResults(1).getSingleResult();
+        return em.createQuery(
+                        "select n from Nomination n where n.reference is not null order by n.id", Nomination.class)
+                .setMaxResults(1)
+                .getSingleResult();
     }
 
     private long count(String jpql) {

@@ -31,7 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SecurityIT {
-    enum Who { ANONYMOUS, ORGANISER, JUROR, TERRITORY }
+    enum Who {
+        ANONYMOUS,
+        ORGANISER,
+        JUROR,
+        TERRITORY
+    }
 
     /** Every page and REST path, and the roles that may open it; the others must be refused. */
     static final Map<String, Set<Who>> ACCESS = Map.ofEntries(
@@ -95,7 +100,8 @@ class SecurityIT {
                 String path = entry.getKey();
                 boolean allowed = entry.getValue().contains(who);
                 HttpResponse<String> response = path.startsWith("/api/")
-                        ? (who == Who.ANONYMOUS ? http.get(path, "Accept", "application/json")
+                        ? (who == Who.ANONYMOUS
+                                ? http.get(path, "Accept", "application/json")
                                 : http.getAs(path, email(who), Demo.PASSWORD))
                         : http.get(path);
                 int status = response.statusCode();
@@ -109,17 +115,21 @@ class SecurityIT {
     private static boolean refused(Who who, String path, HttpResponse<String> response) {
         int status = response.statusCode();
         if (path.startsWith("/api/")) {
-            boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+            boolean problem =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
             return problem && status == (who == Who.ANONYMOUS ? 401 : 403);
         }
         if (who == Who.ANONYMOUS) {
-            return status == 302 && response.headers().firstValue("Location").orElse("").contains("/login.xhtml?next=");
+            return status == 302
+                    && response.headers().firstValue("Location").orElse("").contains("/login.xhtml?next=");
         }
         if (path.startsWith("/login.xhtml")) {
             // A logged-in visitor has nothing to do on the login page: it sends them to their own home page.
             return status == 302;
         }
-        return status == 403 && response.body().contains("Accès refusé") && !response.body().contains("at org.");
+        return status == 403
+                && response.body().contains("Accès refusé")
+                && !response.body().contains("at org.");
     }
 
     @Test
@@ -137,10 +147,12 @@ class SecurityIT {
         assertTrue(redirect.headers().firstValue("Location").orElse("").contains("next=%2Forganiser%2Foutbox.xhtml"));
         HttpResponse<String> answer = http.login(Demo.ORGANISER, Demo.PASSWORD, "/organiser/outbox.xhtml");
         assertEquals(302, answer.statusCode());
-        assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/organiser/outbox.xhtml"),
+        assertTrue(
+                answer.headers().firstValue("Location").orElse("").endsWith("/organiser/outbox.xhtml"),
                 answer.headers().firstValue("Location").orElse("none"));
         HttpResponse<String> elsewhere = new Http(url).login(Demo.ORGANISER, Demo.PASSWORD, "//evil.example/");
-        assertTrue(elsewhere.headers().firstValue("Location").orElse("").endsWith("/organiser/index.xhtml"),
+        assertTrue(
+                elsewhere.headers().firstValue("Location").orElse("").endsWith("/organiser/index.xhtml"),
                 "no redirect off the site");
     }
 
@@ -152,7 +164,8 @@ class SecurityIT {
         assertTrue(answer.body().contains("Adresse électronique ou mot de passe incorrect."), "message shown");
         assertEquals(302, http.get("/jury/index.xhtml").statusCode(), "still not logged in");
         HttpResponse<String> unknown = new Http(url).login("nobody@example.org", "whatever password");
-        assertTrue(unknown.body().contains("Adresse électronique ou mot de passe incorrect."),
+        assertTrue(
+                unknown.body().contains("Adresse électronique ou mot de passe incorrect."),
                 "an unknown address gets the same answer as a wrong password");
     }
 
@@ -165,7 +178,9 @@ class SecurityIT {
         HttpResponse<String> answer = new Http(url).login(account, Demo.PASSWORD);
         assertEquals(200, answer.statusCode(), "no login");
         assertTrue(answer.body().contains("Trop de tentatives de connexion"), "the page says why");
-        assertEquals(401, new Http(url).getAs("/api/v1/me", account, Demo.PASSWORD).statusCode(),
+        assertEquals(
+                401,
+                new Http(url).getAs("/api/v1/me", account, Demo.PASSWORD).statusCode(),
                 "the REST API is throttled too");
         assertEquals(302, new Http(url).login(Demo.JUROR, Demo.PASSWORD).statusCode(), "other accounts go on");
     }
@@ -175,8 +190,10 @@ class SecurityIT {
         Http http = new Http(url);
         http.get("/login.xhtml");
         HttpResponse<String> login = http.login(Demo.ORGANISER, Demo.PASSWORD);
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElse("");
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElse("");
         assertFalse(cookie.isEmpty(), "a new session cookie is set at login");
         assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
@@ -188,16 +205,18 @@ class SecurityIT {
     @Test
     void every_answer_carries_the_security_headers() {
         HttpResponse<String> home = new Http(url).get("/index.xhtml");
-        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertTrue(
+                home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("DENY", home.headers().firstValue("X-Frame-Options").orElse(""));
-        assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                "nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertNotNull(home.headers().firstValue("Referrer-Policy").orElse(null));
     }
 
     @Test
     void rest_errors_are_problem_details_in_the_callers_language() {
-        HttpResponse<String> missing = new Http(url).getAs("/api/v1/organiser/editions/999999", Demo.ORGANISER,
-                Demo.PASSWORD);
+        HttpResponse<String> missing =
+                new Http(url).getAs("/api/v1/organiser/editions/999999", Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(404, missing.statusCode());
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(missing.body().contains("\"status\":404"), missing.body());
@@ -208,16 +227,20 @@ class SecurityIT {
 
     @Test
     void a_territory_cannot_read_another_territorys_nomination() {
-        String others = new Http(url).getAs("/api/v1/territory/nominations", "contact@mde-brevaine.demo.palmares.org",
-                Demo.PASSWORD).body();
+        String others = new Http(url)
+                .getAs("/api/v1/territory/nominations", "contact@mde-brevaine.demo.palmares.org", Demo.PASSWORD)
+                .body();
         var id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(others);
         HttpResponse<String> mine = new Http(url).getAs("/api/v1/territory/nominations", Demo.TERRITORY, Demo.PASSWORD);
         assertEquals(200, mine.statusCode());
         if (id.find()) {
             String foreign = id.group(1);
             assertFalse(mine.body().contains("\"id\":" + foreign + ","), "not in the list");
-            assertEquals(404, new Http(url).getAs("/api/v1/territory/nominations/" + foreign, Demo.TERRITORY,
-                    Demo.PASSWORD).statusCode());
+            assertEquals(
+                    404,
+                    new Http(url)
+                            .getAs("/api/v1/territory/nominations/" + foreign, Demo.TERRITORY, Demo.PASSWORD)
+                            .statusCode());
         } else {
             throw new AssertionError("the second demo territory has no nomination: " + others);
         }
@@ -225,8 +248,8 @@ class SecurityIT {
 
     @Test
     void a_phase_change_whose_preconditions_fail_answers_409_with_what_is_missing() {
-        HttpResponse<String> answer = new Http(url).postAs("/api/v1/organiser/editions/1/advance", Demo.ORGANISER,
-                Demo.PASSWORD);
+        HttpResponse<String> answer =
+                new Http(url).postAs("/api/v1/organiser/editions/1/advance", Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(409, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(answer.body().contains("\"missing\""), answer.body());
@@ -235,7 +258,8 @@ class SecurityIT {
     private void assertLandsOn(String email, String page) {
         HttpResponse<String> answer = new Http(url).login(email, Demo.PASSWORD);
         assertEquals(302, answer.statusCode(), "login of " + email);
-        assertTrue(answer.headers().firstValue("Location").orElse("").endsWith(page),
+        assertTrue(
+                answer.headers().firstValue("Location").orElse("").endsWith(page),
                 answer.headers().firstValue("Location").orElse("none"));
     }
 

@@ -25,7 +25,8 @@ class NominationTest {
     private final Edition edition =
             new Edition("TC2019", 2019, "Trophées de la Clause 2019", "Clause Awards 2019", "Europe/Paris", CLOCK);
     private final Category category = edition.addCategory("SOC", "Social", "Social");
-    private final Territory territory = new Territory("PLIE de Paris", TerritoryKind.PLIE, "Île-de-France", "75", CLOCK);
+    private final Territory territory =
+            new Territory("PLIE de Paris", TerritoryKind.PLIE, "Île-de-France", "75", CLOCK);
 
     private Nomination draft() {
         return new Nomination(category, territory, 0, "Chantier d'insertion", CLOCK);
@@ -49,22 +50,19 @@ class NominationTest {
     @Test
     void a_slot_beyond_the_category_limit_is_refused() {
         // The default limit is one nomination per territory: only slot 0 exists.
-        assertThrows(
-                IllegalArgumentException.class, () -> new Nomination(category, territory, 1, "De trop", CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> new Nomination(category, territory, 1, "De trop", CLOCK));
     }
 
     @Test
     void a_negative_slot_is_refused() {
-        assertThrows(
-                IllegalArgumentException.class, () -> new Nomination(category, territory, -1, "Négatif", CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> new Nomination(category, territory, -1, "Négatif", CLOCK));
     }
 
     @Test
     void the_last_slot_under_a_raised_limit_is_accepted_and_the_next_refused() {
         category.setLimitPerTerritory(3);
         assertEquals(2, new Nomination(category, territory, 2, "Troisième", CLOCK).getSlot());
-        assertThrows(
-                IllegalArgumentException.class, () -> new Nomination(category, territory, 3, "Quatrième", CLOCK));
+        assertThrows(IllegalArgumentException.class, () -> new Nomination(category, territory, 3, "Quatrième", CLOCK));
     }
 
     @Test

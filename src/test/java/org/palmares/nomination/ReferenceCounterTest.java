@@ -31,7 +31,8 @@ class ReferenceCounterTest {
     @Test
     void numbers_are_consecutive_from_one() {
         var counter = new ReferenceCounter(12L);
-        List<Integer> numbers = IntStream.range(0, 5).mapToObj(i -> counter.next()).toList();
+        List<Integer> numbers =
+                IntStream.range(0, 5).mapToObj(i -> counter.next()).toList();
         assertEquals(List.of(1, 2, 3, 4, 5), numbers);
         assertEquals(5, counter.getLastNumber());
     }

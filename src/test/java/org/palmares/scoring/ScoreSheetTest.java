@@ -107,6 +107,7 @@ class ScoreSheetTest {
 
     @Test
     void the_scores_returned_cannot_change_the_sheet() {
-        assertThrows(UnsupportedOperationException.class, () -> sheet.getScores().clear());
+        assertThrows(
+                UnsupportedOperationException.class, () -> sheet.getScores().clear());
     }
 }
