@@ -62,6 +62,97 @@ public class JurorService {
         return juror;
     }
 
+    /** The caller accepts the confidentiality charter; the time of acceptance is kept. */
+    @Transactional
+    public Juror acceptCharter(Edition edition) {
+        Juror juror = em.merge(ofCaller(edition).orElseThrow(DomainException::forbidden));
+        if (!juror.hasAcceptedConfidentiality()) {
+            juror.acceptConfidentiality(clock);
+            audit.record("juror.acceptCharter", "Juror", juror.getAccount().getEmail());
+        }
+        return juror;
+    }
+
+    /**
+     * The nominations a juror may declare a conflict with: every submitted or eligible nomination of the edition.
+     * Declaring before screening ends is allowed, so the assignment never meets a conflict it could have known.
+     */
+    public List<Nomination> declarable(Edition edition) {
+        return em.createQuery(
+                        "select n from Nomination n where n.category.edition = :e and n.status in "
+                                + "(org.palmares.nomination.NominationStatus.SUBMITTED, "
+                                + "org.palmares.nomination.NominationStatus.ELIGIBLE) "
+                                + "order by n.category.position, n.reference",
+                        Nomination.class)
+                .setParameter("e", edition)
+                .getResultList();
+    }
+
+    /**
+     * The caller declares they cannot judge a nomination. A current assignment of theirs to it ends at once: its
+     * sheet, if started, stays in the database for the audit but no longer counts.
+     */
+    @Transactional
+    public Conflict declareConflict(Edition edition, long nominationId, String reason) {
+        Juror juror = ofCaller(edition).orElseThrow(DomainException::forbidden);
+        if (reason == null || reason.isBlank()) throw DomainException.invalid("conflict.reason.required");
+        Nomination nomination = Optional.ofNullable(em.find(Nomination.class, nominationId))
+                .filter(n -> n.getCategory().getEdition().getId().equals(edition.getId()))
+                .orElseThrow(() -> DomainException.notFound("nomination"));
+        return record(juror, nomination, ConflictKind.DECLARED, reason.strip(), juror.getAccount());
+    }
+
+    /**
+     * Records that a juror may not judge a nomination (declared by the juror, or raised by an organiser), unless it
+     * is on record already, and ends the juror's current assignment to it.
+     */
+    @Transactional
+    public Conflict recordConflict(long jurorId, long nominationId, ConflictKind kind, String reason) {
+        access.require(Role.ORGANISER);
+        Juror juror =
+                Optional.ofNullable(em.find(Juror.class, jurorId)).orElseThrow(() -> DomainException.notFound("juror"));
+        Nomination nomination = Optional.ofNullable(em.find(Nomination.class, nominationId))
+                .orElseThrow(() -> DomainException.notFound("nomination"));
+        Account by = access.callerEmail()
+                .flatMap(email -> em.createQuery("select a from Account a where a.email = :e", Account.class)
+                        .setParameter("e", email)
+                        .getResultStream()
+                        .findFirst())
+                .orElse(null);
+        return record(juror, nomination, kind, reason, by);
+    }
+
+    private Conflict record(Juror juror, Nomination nomination, ConflictKind kind, String reason, Account by) {
+        Optional<Conflict> existing = conflictsOf(juror).stream()
+                .filter(c ->
+                        c.getNomination() != null && c.getNomination().getId().equals(nomination.getId()))
+                .findFirst();
+        if (existing.isPresent()) return existing.get();
+        Conflict conflict = Conflict.withNomination(juror, nomination, kind, reason, by, clock);
+        em.persist(conflict);
+        endAssignments(juror, nomination);
+        audit.record(
+                "conflict." + kind.name().toLowerCase(java.util.Locale.ROOT),
+                "Nomination",
+                nomination.getId(),
+                null,
+                juror.getAccount().getEmail());
+        return conflict;
+    }
+
+    private void endAssignments(Juror juror, Nomination nomination) {
+        em.createQuery(
+                        "select a from Assignment a where a.juror = :j and a.nomination = :n and a.recused = false",
+                        Assignment.class)
+                .setParameter("j", juror)
+                .setParameter("n", nomination)
+                .getResultList()
+                .forEach(a -> {
+                    a.recuse();
+                    audit.record("assignment.endedByConflict", "Assignment", a.getId());
+                });
+    }
+
     /** The caller's juror record in the edition. */
     public Optional<Juror> ofCaller(Edition edition) {
         return access.callerEmail()

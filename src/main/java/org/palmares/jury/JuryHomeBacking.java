@@ -21,9 +21,16 @@ public class JuryHomeBacking {
     private Juror juror;
     private List<Assignment> assignments;
 
-    public void onLoad() {
+    /** A juror who has not accepted the confidentiality charter goes there first. */
+    public void onLoad() throws java.io.IOException {
         edition = editions.getCurrent();
         juror = jurors.ofCaller(edition).orElse(null);
+        if (juror != null && !juror.hasAcceptedConfidentiality()) {
+            var external =
+                    jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/jury/charter.xhtml");
+            return;
+        }
         assignments = juror == null ? List.of() : jurors.assignmentsOfCaller(edition);
     }
 

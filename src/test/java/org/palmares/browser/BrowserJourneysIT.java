@@ -94,9 +94,24 @@ class BrowserJourneysIT {
     }
 
     @Test
-    void a_juror_logs_in_and_sees_their_jury_space() {
+    void a_juror_accepts_the_charter_declares_a_conflict_and_reaches_their_space() {
         logIn(Demo.JUROR);
-        wait.until(ExpectedConditions.urlContains("/jury/index.xhtml"));
+        wait.until(ExpectedConditions.urlContains("/jury/charter.xhtml"));
+        assertTrue(body().contains("Charte de confidentialité"));
+        driver.findElement(By.id("charter:accept")).click();
+        wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
+        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        String title = firstRow.findElements(By.tagName("td")).get(1).getText();
+        firstRow.findElement(By.cssSelector(".ui-chkbox-box")).click();
+        driver.findElement(By.id("conflicts:save")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("conflicts:messages"), "Indiquez une raison"));
+        firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        firstRow.findElement(By.cssSelector("input[type=text]")).sendKeys("J'ai accompagné ce projet en 2018");
+        driver.findElement(By.id("conflicts:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stated"), title));
+        assertTrue(driver.findElement(By.id("stated")).getText().contains("J'ai accompagné ce projet en 2018"));
+        open("/jury/index.xhtml");
         assertEquals("Mon espace juré", driver.findElement(By.tagName("h1")).getText());
         assertTrue(body().contains("Jury national") || body().contains("Jury des territoires"));
     }

@@ -72,6 +72,12 @@ class PersistenceIT {
     @Inject
     Clock clock;
 
+    @Inject
+    org.palmares.jury.JurorService jurors;
+
+    @Inject
+    org.palmares.scoring.JuryGuides guides;
+
     @Test
     void liquibase_creates_every_table_of_the_domain_on_an_empty_database() throws Exception {
         Set<String> tables = new HashSet<>();
@@ -263,6 +269,68 @@ class PersistenceIT {
         assertThrows(Exception.class, () -> accounts.setPasswordWithToken(token, "une autre phrase solide"));
         assertTrue(accounts.verify("nouvelle.jure@example.org", "une phrase de passe solide", "10.0.0.1")
                 .isPresent());
+    }
+
+    @Test
+    void a_conflict_found_after_assignment_ends_the_assignment_but_keeps_it_for_the_audit() throws Exception {
+        Juror juror = em.createQuery(
+                        "select j from Juror j where j.account.email = 'jure05@demo.palmares.org'", Juror.class)
+                .getSingleResult();
+        Nomination nomination = em.createQuery(
+                        "select n from Nomination n where n.reference = 'TC2019-COM-002'", Nomination.class)
+                .getSingleResult();
+        tx.begin();
+        Assignment assignment = new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.AUTO, clock);
+        em.persist(assignment);
+        tx.commit();
+        Access.asSystem(() -> jurors.recordConflict(
+                juror.getId(),
+                nomination.getId(),
+                org.palmares.jury.ConflictKind.ORGANISER,
+                "Ancien salarié du territoire"));
+        boolean recused = em.createQuery("select a.recused from Assignment a where a.id = :id", Boolean.class)
+                .setParameter("id", assignment.getId())
+                .getSingleResult();
+        assertTrue(recused, "the assignment no longer counts, and stays on record");
+        assertTrue(jurors.inConflict(em.find(Juror.class, juror.getId()), nomination));
+        assertEquals(
+                1L,
+                count("select count(c) from Conflict c where c.juror.id = " + juror.getId() + " and c.nomination.id = "
+                        + nomination.getId()));
+        Access.asSystem(() -> jurors.recordConflict(
+                juror.getId(), nomination.getId(), org.palmares.jury.ConflictKind.ORGANISER, "Deux fois"));
+        assertEquals(
+                1L,
+                count("select count(c) from Conflict c where c.juror.id = " + juror.getId() + " and c.nomination.id = "
+                        + nomination.getId()),
+                "recorded once");
+    }
+
+    @Test
+    void affiliated_demo_jurors_have_a_same_territory_conflict_that_covers_the_territorys_nominations() {
+        List<org.palmares.jury.Conflict> sameTerritory = em.createQuery(
+                        "select c from Conflict c where c.kind = org.palmares.jury.ConflictKind.SAME_TERRITORY",
+                        org.palmares.jury.Conflict.class)
+                .getResultList();
+        assertEquals(3, sameTerritory.size(), "three demo jurors belong to a territory");
+        for (var conflict : sameTerritory) {
+            List<Nomination> theirs = em.createQuery(
+                            "select n from Nomination n where n.territory = :t", Nomination.class)
+                    .setParameter("t", conflict.getTerritory())
+                    .getResultList();
+            assertFalse(theirs.isEmpty());
+            theirs.forEach(n -> assertTrue(conflict.covers(n)));
+        }
+    }
+
+    @Test
+    void the_jury_guides_render_to_html_without_raw_html_and_the_charter_is_a_section_of_the_general_guide() {
+        String charter = guides.charterHtml(Locale.FRENCH);
+        assertTrue(charter.contains("<h2>Charte de confidentialité</h2>"), charter);
+        assertFalse(charter.contains("Conflits d'intérêts</h2>"), "only the charter section");
+        assertTrue(guides.charterHtml(Locale.ENGLISH).contains("Confidentiality charter"));
+        assertTrue(guides.html("SOC", Locale.ENGLISH).contains("<h"), "category guides exist in English");
+        assertFalse(guides.markdown("../../WEB-INF/web", Locale.FRENCH).isPresent(), "no path tricks");
     }
 
     private Nomination firstSubmitted() {
