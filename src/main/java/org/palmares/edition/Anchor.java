@@ -3,6 +3,7 @@ package org.palmares.edition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Locale;
+import org.palmares.platform.Messages;
 
 /** What one value of a criterion's scale means ("1 = no visible action"). */
 @Embeddable
@@ -22,7 +23,7 @@ public class Anchor {
     }
 
     public String text(Locale locale) {
-        return "en".equals(locale.getLanguage()) && textEn != null ? textEn : textFr;
+        return Messages.pick(locale, textFr, textEn);
     }
 
     public int getValue() {

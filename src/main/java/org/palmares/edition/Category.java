@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.palmares.platform.Messages;
 
 /** A prize of an edition (e.g. "Social et environnemental", code SOC) with its ordered criteria. */
 @Entity
@@ -106,11 +107,11 @@ public class Category {
     }
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+        return Messages.pick(locale, nameFr, nameEn);
     }
 
     public String description(Locale locale) {
-        return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionFr;
+        return Messages.pick(locale, descriptionFr, descriptionEn);
     }
 
     public Long getId() {

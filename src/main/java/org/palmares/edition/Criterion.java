@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.palmares.platform.Messages;
 
 /** One thing jurors score, with a weight, a scale and anchor texts saying what points of the scale mean. */
 @Entity
@@ -105,7 +106,7 @@ public class Criterion {
     }
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+        return Messages.pick(locale, nameFr, nameEn);
     }
 
     public Long getId() {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.palmares.platform.Messages;
 
 /** One yearly run of an award programme, e.g. "Trophées de la Clause 2019". */
 @Entity
@@ -160,15 +161,15 @@ public class Edition {
     }
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? nameEn : nameFr;
+        return Messages.pick(locale, nameFr, nameEn);
     }
 
     public String description(Locale locale) {
-        return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionFr;
+        return Messages.pick(locale, descriptionFr, descriptionEn);
     }
 
     public String howToTakePart(Locale locale) {
-        return "en".equals(locale.getLanguage()) && howToTakePartEn != null ? howToTakePartEn : howToTakePartFr;
+        return Messages.pick(locale, howToTakePartFr, howToTakePartEn);
     }
 
     public Long getId() {

@@ -21,6 +21,11 @@ public final class Messages {
         }
     }
 
+    /** The English text when English is asked for and there is one, else the French one. */
+    public static String pick(Locale locale, String french, String english) {
+        return supported(locale) == Locale.ENGLISH && english != null && !english.isBlank() ? english : french;
+    }
+
     /** French unless English is asked for: the two languages Palmarès speaks. */
     public static Locale supported(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : DEFAULT;
