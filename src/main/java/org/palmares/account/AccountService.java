@@ -51,13 +51,14 @@ public class AccountService {
     private LoginThrottle throttle;
     private LoginThrottle clientThrottle;
 
+    /** PBKDF2-HMAC-SHA512 with 210,000 iterations: OWASP's figure for it (2023). */
     @jakarta.annotation.PostConstruct
     void init() {
         passwordHash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "60000",
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         throttle = new LoginThrottle(clock);
         clientThrottle = new LoginThrottle(clock, LoginThrottle.MAX_FAILURES_PER_CLIENT);
     }
