@@ -32,6 +32,9 @@ public class JurorService {
     @Inject
     Access access;
 
+    @Inject
+    org.palmares.account.AccountService accounts;
+
     /** Makes an account a juror of the edition; affiliations become SAME_TERRITORY conflicts at once. */
     @Transactional
     public Juror enrol(
@@ -151,6 +154,51 @@ public class JurorService {
                     a.recuse();
                     audit.record("assignment.endedByConflict", "Assignment", a.getId());
                 });
+    }
+
+    /**
+     * Invites a juror: their account (created or completed, with a link e-mailed to set a password) and their place
+     * in the edition's jury, with expertise and affiliations.
+     */
+    @Transactional
+    public Juror invite(
+            Edition edition,
+            String email,
+            String name,
+            String region,
+            int capacity,
+            String organisation,
+            String panel,
+            List<Long> expertiseIds,
+            List<Long> affiliationIds,
+            java.util.Locale locale) {
+        access.require(Role.ORGANISER);
+        Account account = accounts.invite(email, name, Role.JUROR, locale);
+        boolean already =
+                em.createQuery("select count(j) from Juror j where j.edition = :e and j.account = :a", Long.class)
+                                .setParameter("e", em.merge(edition))
+                                .setParameter("a", account)
+                                .getSingleResult()
+                        > 0;
+        if (already) throw DomainException.conflict("jurors.already", email);
+        List<org.palmares.edition.Category> expertise = expertiseIds.stream()
+                .map(id -> em.find(org.palmares.edition.Category.class, id))
+                .filter(c -> c != null && c.getEdition().getId().equals(edition.getId()))
+                .toList();
+        List<Territory> affiliations = affiliationIds.stream()
+                .map(id -> em.find(Territory.class, id))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return enrol(edition, account, region, capacity, organisation, panel, expertise, affiliations);
+    }
+
+    /** Every conflict of the edition's jurors, for organisers. */
+    public List<Conflict> conflictsOfEdition(Edition edition) {
+        access.require(Role.ORGANISER);
+        return em.createQuery(
+                        "select c from Conflict c where c.juror.edition = :e order by c.createdAt", Conflict.class)
+                .setParameter("e", edition)
+                .getResultList();
     }
 
     /** The caller's juror record in the edition. */

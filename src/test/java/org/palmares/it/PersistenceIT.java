@@ -134,7 +134,7 @@ class PersistenceIT {
         assertEquals(20L, count("select count(t) from Territory t"));
         assertEquals(40L, count("select count(n) from Nomination n"));
         assertEquals(36L, count("select count(n) from Nomination n where n.reference is not null"));
-        assertEquals(12L, count("select count(j) from Juror j"));
+        assertEquals(12L, count("select count(j) from Juror j where j.account.email like '%@demo.palmares.org'"));
         assertEquals(1L, accounts.withRole(Role.ORGANISER).size());
     }
 
@@ -331,6 +331,56 @@ class PersistenceIT {
         assertTrue(guides.charterHtml(Locale.ENGLISH).contains("Confidentiality charter"));
         assertTrue(guides.html("SOC", Locale.ENGLISH).contains("<h"), "category guides exist in English");
         assertFalse(guides.markdown("../../WEB-INF/web", Locale.FRENCH).isPresent(), "no path tricks");
+    }
+
+    @Test
+    void an_invited_juror_gets_an_account_a_place_in_the_jury_and_a_conflict_with_their_territory() {
+        Edition edition = editions.getCurrent();
+        var social = edition.getCategories().stream()
+                .filter(c -> c.getCode().equals("SOC"))
+                .findFirst()
+                .orElseThrow();
+        var territory = em.createQuery(
+                        "select t from Territory t order by t.name", org.palmares.nomination.Territory.class)
+                .setMaxResults(1)
+                .getSingleResult();
+        Juror juror = Access.asSystem(() -> jurors.invite(
+                edition,
+                "Nouveau.Jure@Example.org",
+                "Nouveau Juré",
+                "Bretagne",
+                7,
+                "Fédération du BTP",
+                "Jury national",
+                List.of(social.getId()),
+                List.of(territory.getId()),
+                Locale.FRENCH));
+        Juror stored = em.find(Juror.class, juror.getId());
+        assertEquals("nouveau.jure@example.org", stored.getAccount().getEmail());
+        assertTrue(stored.getAccount().has(Role.JUROR));
+        assertEquals(7, stored.getCapacity());
+        assertEquals(
+                List.of("SOC"),
+                stored.getExpertise().stream().map(c -> c.getCode()).toList());
+        assertTrue(Access.asSystem(() -> jurors.conflictsOfEdition(edition)).stream()
+                .anyMatch(c -> c.getJuror().getId().equals(juror.getId())
+                        && c.getKind() == org.palmares.jury.ConflictKind.SAME_TERRITORY
+                        && c.getTerritory().getId().equals(territory.getId())));
+        assertTrue(mailer.outbox(20).stream().anyMatch(m -> m.getRecipient().equals("nouveau.jure@example.org")));
+        var again = assertThrows(
+                Exception.class,
+                () -> Access.asSystem(() -> jurors.invite(
+                        edition,
+                        "nouveau.jure@example.org",
+                        "Nouveau Juré",
+                        null,
+                        3,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        Locale.FRENCH)));
+        assertTrue(rootMessage(again).contains("jurors.already"), rootMessage(again));
     }
 
     private Nomination firstSubmitted() {

@@ -54,6 +54,7 @@ class SecurityIT {
             Map.entry("/organiser/category.xhtml?id=1", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/jurors.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
