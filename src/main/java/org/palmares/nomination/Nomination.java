@@ -124,6 +124,20 @@ public class Nomination {
         updatedAt = clock.instant();
     }
 
+    /** Whether the organisers may give their verdict: only once the territory has submitted it. */
+    public boolean isScreenable() {
+        return status == NominationStatus.SUBMITTED
+                || status == NominationStatus.ELIGIBLE
+                || status == NominationStatus.INELIGIBLE;
+    }
+
+    /** Moves the nomination to another category of its edition, in a free place of that category's limit. */
+    public void moveTo(Category target, int slot, Clock clock) {
+        this.category = target;
+        this.slot = slot;
+        this.updatedAt = clock.instant();
+    }
+
     private void requireEditable() {
         if (status != NominationStatus.DRAFT && status != NominationStatus.SUBMITTED) {
             throw new IllegalStateException("This nomination can no longer be changed");

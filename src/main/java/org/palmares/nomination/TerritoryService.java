@@ -5,18 +5,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.Mailer;
+import org.palmares.platform.Messages;
 
-/** Territories and their member accounts. */
+/** Territories and their member accounts: invitations, requests to join, colleagues. */
 @ApplicationScoped
 public class TerritoryService {
     @PersistenceContext
@@ -30,6 +35,12 @@ public class TerritoryService {
 
     @Inject
     Access access;
+
+    @Inject
+    org.palmares.account.AccountService accounts;
+
+    @Inject
+    Mailer mailer;
 
     @Transactional
     public Territory create(
@@ -76,5 +87,174 @@ public class TerritoryService {
     public List<Territory> all() {
         return em.createQuery("select t from Territory t order by t.name", Territory.class)
                 .getResultList();
+    }
+
+    /**
+     * An organiser invites a territory's contact: the territory is made unless it exists (same name), and the
+     * contact's account gets a link to choose a password.
+     */
+    @Transactional
+    public Territory inviteContact(
+            @NotBlank String name,
+            @NotNull TerritoryKind kind,
+            @NotBlank String region,
+            @NotBlank String departement,
+            @NotBlank String contactName,
+            @NotBlank String contactEmail,
+            Locale locale) {
+        access.require(Role.ORGANISER);
+        Territory territory = findByName(name.strip()).orElseGet(() -> create(name.strip(), kind, region, departement));
+        requireNotInAnotherTerritory(contactEmail, territory);
+        Account account = accounts.invite(contactEmail, contactName, Role.TERRITORY, locale);
+        addMember(territory.getId(), account);
+        return territory;
+    }
+
+    /** Anyone may ask for their territory to take part; the organisers are told and decide. */
+    @Transactional
+    public JoinRequest requestToJoin(@NotNull @Valid JoinRequest request) {
+        if (findByName(request.getTerritoryName().strip()).isPresent()) {
+            throw DomainException.conflict("territory.name.taken", request.getTerritoryName());
+        }
+        em.persist(request);
+        em.flush();
+        audit.record("territory.joinRequest", "JoinRequest", request.getId(), null, request.getTerritoryName());
+        for (Account organiser : accounts.withRole(Role.ORGANISER)) {
+            Locale locale = localeOf(organiser.getLocale());
+            mailer.send(
+                    organiser.getEmail(),
+                    Messages.get(locale, "mail.joinRequest.subject", request.getTerritoryName()),
+                    Messages.get(
+                            locale,
+                            "mail.joinRequest.body",
+                            organiser.getDisplayName(),
+                            request.getTerritoryName(),
+                            request.getContactName(),
+                            request.getContactEmail()));
+        }
+        return request;
+    }
+
+    public List<JoinRequest> pendingRequests() {
+        access.require(Role.ORGANISER);
+        return em.createQuery(
+                        "select r from JoinRequest r where r.status = org.palmares.nomination.JoinRequestStatus.PENDING "
+                                + "order by r.createdAt",
+                        JoinRequest.class)
+                .getResultList();
+    }
+
+    /** Approves a request: the territory is made and its contact invited, as if an organiser had typed it in. */
+    @Transactional
+    public Territory approve(long requestId) {
+        access.require(Role.ORGANISER);
+        JoinRequest request = pending(requestId);
+        Territory territory = inviteContact(
+                request.getTerritoryName(),
+                request.getKind(),
+                request.getRegion(),
+                request.getDepartement(),
+                request.getContactName(),
+                request.getContactEmail(),
+                localeOf(request.getLocale()));
+        request.approve(territory, access.callerEmail().orElse("system"), clock);
+        audit.record("territory.joinApproved", "JoinRequest", request.getId(), null, territory.getName());
+        return territory;
+    }
+
+    /** Rejects a request with a reason, which the contact is e-mailed. */
+    @Transactional
+    public JoinRequest reject(long requestId, @Size(max = 1000) String reason) {
+        access.require(Role.ORGANISER);
+        if (reason == null || reason.isBlank()) throw DomainException.invalid("territories.reject.reasonRequired");
+        JoinRequest request = pending(requestId);
+        request.reject(reason.strip(), access.callerEmail().orElse("system"), clock);
+        Locale locale = localeOf(request.getLocale());
+        mailer.send(
+                request.getContactEmail(),
+                Messages.get(locale, "mail.joinRejected.subject", request.getTerritoryName()),
+                Messages.get(
+                        locale,
+                        "mail.joinRejected.body",
+                        request.getContactName(),
+                        request.getTerritoryName(),
+                        request.getDecisionReason()));
+        audit.record("territory.joinRejected", "JoinRequest", request.getId(), null, request.getDecisionReason());
+        return request;
+    }
+
+    /** A member of a territory invites a colleague, who becomes a member of the same territory. */
+    @Transactional
+    public Account inviteColleague(
+            @NotBlank @jakarta.validation.constraints.Email String email, @NotBlank String name, Locale locale) {
+        String caller = access.callerEmail().orElseThrow(DomainException::forbidden);
+        Territory territory = ofMember(caller).orElseThrow(DomainException::forbidden);
+        requireNotInAnotherTerritory(email, territory);
+        audit.record("territory.inviteColleague", "Territory", territory.getName(), null, email);
+        // The caller's membership was checked above; the invitation itself is an organiser's power.
+        return Access.asSystem(() -> {
+            Account account = accounts.invite(email, name, Role.TERRITORY, locale);
+            addMember(territory.getId(), account);
+            return account;
+        });
+    }
+
+    /** The members of the caller's own territory. */
+    public List<Account> colleagues() {
+        String caller = access.callerEmail().orElseThrow(DomainException::forbidden);
+        return ofMember(caller)
+                .map(t -> t.getMembers().stream()
+                        .sorted(java.util.Comparator.comparing(Account::getDisplayName))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** Every territory with its number of members and of nominations in an edition, for organisers. */
+    public List<Overview> overview(long editionId) {
+        access.require(Role.ORGANISER);
+        java.util.Map<Long, Long> nominations = new java.util.HashMap<>();
+        em.createQuery(
+                        "select n.territory.id, count(n) from Nomination n where n.category.edition.id = :e "
+                                + "and n.status <> org.palmares.nomination.NominationStatus.DRAFT group by n.territory.id",
+                        Object[].class)
+                .setParameter("e", editionId)
+                .getResultList()
+                .forEach(row -> nominations.put((Long) row[0], (Long) row[1]));
+        return all().stream()
+                .map(t -> new Overview(t, t.getMembers().size(), nominations.getOrDefault(t.getId(), 0L)))
+                .toList();
+    }
+
+    private void requireNotInAnotherTerritory(String email, Territory territory) {
+        ofMember(email)
+                .filter(other -> !other.getId().equals(territory.getId()))
+                .ifPresent(other -> {
+                    throw DomainException.conflict("territories.memberElsewhere", email, other.getName());
+                });
+    }
+
+    private JoinRequest pending(long requestId) {
+        return Optional.ofNullable(em.find(JoinRequest.class, requestId))
+                .filter(JoinRequest::isPending)
+                .orElseThrow(() -> DomainException.notFound("joinRequest"));
+    }
+
+    private static Locale localeOf(String tag) {
+        return tag == null || tag.isBlank() ? Messages.DEFAULT : Messages.supported(Locale.forLanguageTag(tag));
+    }
+
+    /** A territory, how many accounts it has and how many nominations it sent. */
+    public record Overview(Territory territory, int members, long nominations) {
+        public Territory getTerritory() {
+            return territory;
+        }
+
+        public int getMembers() {
+            return members;
+        }
+
+        public long getNominations() {
+            return nominations;
+        }
     }
 }

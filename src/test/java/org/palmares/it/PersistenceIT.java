@@ -131,9 +131,15 @@ class PersistenceIT {
                 edition.getCategories().stream().map(c -> c.getCode()).toList());
         assertTrue(
                 edition.getCategories().stream().allMatch(c -> c.getCriteria().size() >= 3));
-        assertEquals(20L, count("select count(t) from Territory t"));
-        assertEquals(40L, count("select count(n) from Nomination n"));
-        assertEquals(36L, count("select count(n) from Nomination n where n.reference is not null"));
+        // Other tests add territories of their own: count the demo's, whose contacts are on the demo domain.
+        String demo =
+                "exists (select m from Territory d join d.members m where d = %s and m.email like '%%demo.palmares.org')";
+        assertEquals(20L, count("select count(t) from Territory t where " + demo.formatted("t")));
+        assertEquals(40L, count("select count(n) from Nomination n where " + demo.formatted("n.territory")));
+        assertEquals(
+                36L,
+                count("select count(n) from Nomination n where n.reference is not null and "
+                        + demo.formatted("n.territory")));
         assertEquals(12L, count("select count(j) from Juror j where j.account.email like '%@demo.palmares.org'"));
         assertEquals(1L, accounts.withRole(Role.ORGANISER).size());
     }
@@ -381,6 +387,223 @@ class PersistenceIT {
                         List.of(),
                         Locale.FRENCH)));
         assertTrue(rootMessage(again).contains("jurors.already"), rootMessage(again));
+    }
+
+    @Inject
+    org.palmares.nomination.ScreeningService screening;
+
+    @Inject
+    org.palmares.nomination.NominationService nominations;
+
+    @Inject
+    org.palmares.nomination.TerritoryService territories;
+
+    /** A new territory with one member and one submitted nomination in the edition's first category. */
+    private Nomination submittedByANewTerritory(String name, String title, String summary) {
+        Edition edition = editions.getCurrent();
+        long categoryId = edition.getCategories().get(0).getId();
+        return Access.asSystem(() -> {
+            var territory = territories.create(name, org.palmares.nomination.TerritoryKind.ASSOCIATION, "Corse", "2B");
+            var member = accounts.invite(
+                    name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + "@example.org",
+                    "Contact " + name,
+                    Role.TERRITORY,
+                    Locale.FRENCH);
+            territories.addMember(territory.getId(), member);
+            Nomination draft = nominations.createDraft(territory.getId(), categoryId, title);
+            nominations.edit(draft.getId(), title, summary);
+            return nominations.submit(draft.getId());
+        });
+    }
+
+    @Test
+    void the_organisers_list_filters_counts_and_pages_in_the_database() {
+        Nomination mine = submittedByANewTerritory("Filtre Bastia", "Chantier d'insertion du port", "Résumé 50% _x_");
+        Edition edition = editions.getCurrent();
+        var byText = new org.palmares.nomination.NominationFilter(null, null, null, null, "50% _X_");
+        List<Nomination> found = Access.asSystem(
+                () -> screening.page(edition, byText, org.palmares.nomination.NominationSort.REFERENCE, true, 0, 25));
+        assertEquals(
+                List.of(mine.getId()), found.stream().map(Nomination::getId).toList(), "wildcards are literal");
+        var byRegion = new org.palmares.nomination.NominationFilter(null, null, "Corse", null, null);
+        assertTrue(Access.asSystem(() -> screening.count(edition, byRegion)) >= 1);
+        long all = Access.asSystem(() -> screening.count(edition, org.palmares.nomination.NominationFilter.none()));
+        long drafts = count("select count(n) from Nomination n where n.status = "
+                + "org.palmares.nomination.NominationStatus.DRAFT and n.category.edition.id = " + edition.getId());
+        long total = count("select count(n) from Nomination n where n.category.edition.id = " + edition.getId());
+        assertEquals(total - drafts, all, "drafts stay out of the list unless asked for");
+        List<Nomination> secondPage = Access.asSystem(() -> screening.page(
+                edition,
+                org.palmares.nomination.NominationFilter.none(),
+                org.palmares.nomination.NominationSort.TITLE,
+                false,
+                5,
+                5));
+        assertEquals(5, secondPage.size());
+        for (int i = 1; i < secondPage.size(); i++) {
+            assertTrue(
+                    secondPage.get(i - 1).getTitle().compareTo(secondPage.get(i).getTitle()) >= 0, "descending");
+        }
+        var counts = Access.asSystem(() -> screening.counts(edition));
+        assertEquals(
+                total,
+                edition.getCategories().stream()
+                        .mapToLong(c -> counts.ofCategory(c.getCode()))
+                        .sum());
+    }
+
+    @Test
+    void an_ineligible_verdict_needs_a_reason_which_the_territory_is_mailed_and_history_keeps() {
+        Nomination n = submittedByANewTerritory("Verdict Ajaccio", "Clause verte", "Résumé");
+        var refused =
+                assertThrows(Exception.class, () -> Access.asSystem(() -> screening.screen(n.getId(), false, " ")));
+        assertTrue(rootMessage(refused).contains("screening.reason.required"), rootMessage(refused));
+        Access.asSystem(() -> screening.screen(n.getId(), false, "Projet hors du territoire"));
+        Nomination screened = em.find(Nomination.class, n.getId());
+        assertEquals(org.palmares.nomination.NominationStatus.INELIGIBLE, screened.getStatus());
+        assertEquals("Projet hors du territoire", screened.getEligibilityReason());
+        var outbox = mailer.outbox(50);
+        assertTrue(
+                outbox.stream()
+                        .anyMatch(m -> m.getRecipient().equals("verdictajaccio@example.org")
+                                && m.getBody().contains("Projet hors du territoire")),
+                () -> outbox.stream()
+                        .map(m -> m.getRecipient() + ": " + m.getSubject())
+                        .toList()
+                        .toString());
+        Access.asSystem(() -> screening.screen(n.getId(), true, null));
+        List<String> actions = Access.asSystem(() -> screening.history(n.getId())).stream()
+                .map(org.palmares.platform.AuditEvent::getAction)
+                .toList();
+        assertTrue(
+                actions.containsAll(List.of("nomination.create", "nomination.submit", "nomination.screen")),
+                actions.toString());
+        assertEquals(2, actions.stream().filter("nomination.screen"::equals).count());
+    }
+
+    @Test
+    void a_draft_cannot_be_screened_and_a_juror_cannot_screen() {
+        Nomination draft = firstDraft();
+        var refused =
+                assertThrows(Exception.class, () -> Access.asSystem(() -> screening.screen(draft.getId(), true, null)));
+        assertTrue(rootMessage(refused).contains("screening.notSubmitted"), rootMessage(refused));
+        var forbidden = assertThrows(
+                Exception.class, () -> screening.screen(firstSubmitted().getId(), true, null));
+        assertTrue(rootMessage(forbidden).contains("forbidden"), rootMessage(forbidden));
+    }
+
+    @Test
+    void a_moved_nomination_keeps_its_reference_and_takes_a_free_place_in_the_new_category() {
+        Nomination n = submittedByANewTerritory("Déplacement Corte", "Mixité au chantier", "Résumé");
+        var target = editions.getCurrent().getCategories().get(1);
+        Access.asSystem(() -> screening.move(n.getId(), target.getId(), "Relève plutôt de la mixité"));
+        Nomination moved = em.find(Nomination.class, n.getId());
+        assertEquals(target.getId(), moved.getCategory().getId());
+        assertEquals(n.getReference(), moved.getReference(), "the reference stays");
+        var again = submittedByANewTerritory("Déplacement Calvi", "Autre", "Résumé");
+        Access.asSystem(() -> nominations.createDraft(again.getTerritory().getId(), target.getId(), "Déjà là"));
+        var limit = assertThrows(
+                Exception.class, () -> Access.asSystem(() -> screening.move(again.getId(), target.getId(), "Essai")));
+        assertTrue(rootMessage(limit).contains("screening.move.limit"), rootMessage(limit));
+    }
+
+    @Test
+    void the_export_defuses_formulas_and_holds_one_row_per_listed_nomination() throws Exception {
+        Nomination n = submittedByANewTerritory("Export Porto", "=HYPERLINK(\"http://evil.example\")", "@SUM(A1)");
+        Edition edition = editions.getCurrent();
+        var filter = new org.palmares.nomination.NominationFilter(null, null, "Corse", null, "evil.example");
+        var export = new org.palmares.nomination.NominationExport(Locale.FRENCH, edition.zone(), List.of());
+        var out = new java.io.ByteArrayOutputStream();
+        try (var writer = org.palmares.nomination.NominationExport.open(
+                org.palmares.nomination.NominationExport.Format.CSV, out)) {
+            writer.write(export.header());
+            Access.asSystem(() -> {
+                screening.forEachBatch(
+                        edition,
+                        filter,
+                        batch -> batch.forEach(row -> {
+                            try {
+                                writer.write(export.row(row, List.of()));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }));
+                return null;
+            });
+        }
+        String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, csv.lines().count(), csv);
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""), csv);
+        assertTrue(csv.contains(n.getReference()), csv);
+    }
+
+    private org.palmares.nomination.JoinRequest joinRequest(String name, String email) {
+        return territories.requestToJoin(new org.palmares.nomination.JoinRequest(
+                name,
+                org.palmares.nomination.TerritoryKind.PLIE,
+                "Bretagne",
+                "35",
+                "Contact " + name,
+                email,
+                null,
+                "fr",
+                clock));
+    }
+
+    @Test
+    void an_approved_request_to_join_makes_the_territory_and_invites_its_contact() {
+        var request = joinRequest("PLIE de Rennes Approuvé", "plie.rennes@example.org");
+        var territory = Access.asSystem(() -> territories.approve(request.getId()));
+        assertEquals("PLIE de Rennes Approuvé", territory.getName());
+        assertEquals(
+                territory.getId(),
+                territories.ofMember("plie.rennes@example.org").orElseThrow().getId());
+        assertTrue(accounts.getByEmail("plie.rennes@example.org").has(Role.TERRITORY));
+        assertTrue(mailer.outbox(50).stream().anyMatch(m -> m.getRecipient().equals("plie.rennes@example.org")));
+        var twice = assertThrows(Exception.class, () -> Access.asSystem(() -> territories.approve(request.getId())));
+        assertTrue(rootMessage(twice).contains("error.notFound"), "a decided request is decided once");
+        var again = assertThrows(Exception.class, () -> joinRequest("PLIE de Rennes Approuvé", "autre@example.org"));
+        assertTrue(rootMessage(again).contains("territory.name.taken"), rootMessage(again));
+    }
+
+    @Test
+    void a_rejected_request_needs_a_reason_that_the_contact_receives_and_only_organisers_decide() {
+        var request = joinRequest("Commune Refusée", "commune.refusee@example.org");
+        var forbidden = assertThrows(Exception.class, () -> territories.reject(request.getId(), "Non"));
+        assertTrue(rootMessage(forbidden).contains("error.forbidden"), rootMessage(forbidden));
+        var noReason =
+                assertThrows(Exception.class, () -> Access.asSystem(() -> territories.reject(request.getId(), "")));
+        assertTrue(rootMessage(noReason).contains("territories.reject.reasonRequired"), rootMessage(noReason));
+        Access.asSystem(() -> territories.reject(request.getId(), "Hors du réseau des PLIE"));
+        assertTrue(mailer.outbox(50).stream()
+                .anyMatch(m -> m.getRecipient().equals("commune.refusee@example.org")
+                        && m.getBody().contains("Hors du réseau des PLIE")));
+        assertTrue(territories.findByName("Commune Refusée").isEmpty());
+    }
+
+    @Test
+    void a_contact_already_in_another_territory_cannot_be_invited_to_a_second_one() {
+        var refused = assertThrows(
+                Exception.class,
+                () -> Access.asSystem(() -> territories.inviteContact(
+                        "Territoire Doublon",
+                        org.palmares.nomination.TerritoryKind.COMMUNE,
+                        "Bretagne",
+                        "22",
+                        "Contact",
+                        "contact@mde-olaine.demo.palmares.org",
+                        Locale.FRENCH)));
+        assertTrue(rootMessage(refused).contains("territories.memberElsewhere"), rootMessage(refused));
+        assertTrue(territories.findByName("Territoire Doublon").isEmpty(), "nothing is kept of the attempt");
+    }
+
+    private Nomination firstDraft() {
+        return em.createQuery(
+                        "select n from Nomination n where n.status = org.palmares.nomination.NominationStatus.DRAFT "
+                                + "order by n.id",
+                        Nomination.class)
+                .setMaxResults(1)
+                .getSingleResult();
     }
 
     private Nomination firstSubmitted() {

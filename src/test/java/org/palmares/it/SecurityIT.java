@@ -55,6 +55,11 @@ class SecurityIT {
             Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/jurors.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/nominations.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/territories.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/nominations?format=xlsx", Set.of(Who.ORGANISER)),
+            Map.entry("/join.xhtml", Set.of(Who.values())),
+            Map.entry("/territory/colleagues.xhtml", Set.of(Who.TERRITORY)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
@@ -267,6 +272,86 @@ class SecurityIT {
         assertEquals(409, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(answer.body().contains("\"missing\""), answer.body());
+    }
+
+    @Test
+    void a_territory_asks_to_join_and_the_organisers_see_the_request_but_a_robot_filling_the_trap_is_ignored() {
+        Http visitor = new Http(url);
+        assertEquals(200, submitJoin(visitor, "Association Clause Bleue", "").statusCode());
+        Http robot = new Http(url);
+        HttpResponse<String> trapped = submitJoin(robot, "Robot Spam Territoire", "http://spam.example");
+        assertEquals(200, trapped.statusCode(), "a robot is thanked like anyone");
+        Http organiser = new Http(url);
+        organiser.login(Demo.ORGANISER, Demo.PASSWORD);
+        String page = organiser.get("/organiser/territories.xhtml").body();
+        assertTrue(page.contains("Association Clause Bleue"), "the request waits for a decision");
+        assertFalse(page.contains("Robot Spam Territoire"), "the trapped request is not stored");
+        HttpResponse<String> invalid = submitJoinWith(new Http(url), "X", "PLIE", "Bretagne", "999x", "", "");
+        assertTrue(invalid.body().contains("2 ou 3 chiffres"), "the field says what is wrong");
+    }
+
+    @Test
+    void a_territory_member_invites_a_colleague_who_joins_the_same_territory() {
+        Http member = new Http(url);
+        member.login("contact@mde-brevaine.demo.palmares.org", Demo.PASSWORD);
+        String page = member.get("/territory/colleagues.xhtml").body();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("invite", "invite");
+        form.put("invite:name", "Camille Collègue");
+        form.put("invite:email", "camille.collegue@example.org");
+        form.put("invite:submit", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page));
+        HttpResponse<String> answer = member.post("/territory/colleagues.xhtml", form);
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("camille.collegue@example.org"), "listed among the colleagues");
+        String outbox = new Http(url)
+                .getAs("/api/v1/organiser/outbox", Demo.ORGANISER, Demo.PASSWORD)
+                .body();
+        assertTrue(outbox.contains("camille.collegue@example.org"), "the invitation is in the outbox");
+        String others = new Http(url)
+                .getAs("/api/v1/territory/nominations", "camille.collegue@example.org", "no password yet")
+                .body();
+        assertFalse(others.contains("TC2019"), "no password chosen yet: nothing to see");
+    }
+
+    @Test
+    void the_export_is_for_organisers_and_is_a_csv_with_a_byte_order_mark() {
+        Http organiser = new Http(url);
+        organiser.login(Demo.ORGANISER, Demo.PASSWORD);
+        HttpResponse<String> csv = organiser.get("/organiser/export/nominations?format=csv-semicolon&status=SUBMITTED");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("TC2019-nominations.csv"));
+        assertTrue(
+                csv.body().startsWith("\uFEFFN° de dossier;Catégorie;"),
+                csv.body().substring(0, 80));
+        assertTrue(csv.body().lines().count() > 30, "every submitted demo nomination, one per line");
+        Http territory = new Http(url);
+        territory.login(Demo.TERRITORY, Demo.PASSWORD);
+        assertEquals(
+                403, territory.get("/organiser/export/nominations?format=csv").statusCode());
+    }
+
+    private HttpResponse<String> submitJoin(Http http, String name, String website) {
+        return submitJoinWith(http, name, "ASSOCIATION", "Bretagne", "29", "Léa Martin", website);
+    }
+
+    private HttpResponse<String> submitJoinWith(
+            Http http, String name, String kind, String region, String departement, String contact, String website) {
+        String page = http.get("/join.xhtml").body();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("join", "join");
+        form.put("join:name", name);
+        form.put("join:kind_input", kind);
+        form.put("join:region", region);
+        form.put("join:departement", departement);
+        form.put("join:contactName", contact);
+        form.put("join:contactEmail", "lea.martin@example.org");
+        form.put("join:message", "Nous portons la clause depuis 2015.");
+        form.put("join:website", website);
+        form.put("join:submit", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page));
+        return http.post("/join.xhtml", form);
     }
 
     private void assertLandsOn(String email, String page) {

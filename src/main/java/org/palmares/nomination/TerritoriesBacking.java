@@ -1,0 +1,287 @@
+package org.palmares.nomination;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.palmares.edition.EditionService;
+import org.palmares.platform.DomainException;
+import org.palmares.platform.Messages;
+import org.primefaces.event.FileUploadEvent;
+
+/**
+ * The organisers' page of territories: who takes part, inviting a contact (one, or many from a CSV file with a report
+ * per row), and the requests to join waiting for a decision.
+ */
+@Named
+@ViewScoped
+public class TerritoriesBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** A CSV file of invitations larger than this is refused before it is read. */
+    static final long MAX_CSV_BYTES = 1_000_000;
+
+    @Inject
+    transient TerritoryService territories;
+
+    @Inject
+    transient EditionService editions;
+
+    @NotBlank
+    @Size(max = 200)
+    private String name;
+
+    @NotNull
+    private TerritoryKind kind;
+
+    @NotBlank
+    @Size(max = 100)
+    private String region;
+
+    @NotBlank
+    @Pattern(regexp = "\\d{2,3}|2A|2B", message = "{territory.departement.pattern}")
+    private String departement;
+
+    @NotBlank
+    @Size(max = 200)
+    private String contactName;
+
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    private String contactEmail;
+
+    /** The report of the last CSV import, one line per row of the file. */
+    private List<ImportLine> report = new ArrayList<>();
+
+    private Long rejecting;
+
+    @Size(max = 1000)
+    private String rejectReason;
+
+    private transient List<TerritoryService.Overview> overview;
+
+    public List<TerritoryService.Overview> getOverview() {
+        if (overview == null)
+            overview = territories.overview(editions.getCurrent().getId());
+        return overview;
+    }
+
+    public List<JoinRequest> getRequests() {
+        return territories.pendingRequests();
+    }
+
+    public TerritoryKind[] getKinds() {
+        return TerritoryKind.values();
+    }
+
+    public void invite() {
+        territories.inviteContact(name, kind, region, departement, contactName, contactEmail, locale());
+        info("territories.invited", contactEmail, name);
+        name = null;
+        kind = null;
+        region = null;
+        departement = null;
+        contactName = null;
+        contactEmail = null;
+        overview = null;
+    }
+
+    /** Reads the uploaded CSV and invites each good row on its own; the report says what became of every row. */
+    public void importCsv(FileUploadEvent event) {
+        report = new ArrayList<>();
+        var file = event.getFile();
+        if (file.getSize() > MAX_CSV_BYTES) {
+            error("territories.import.tooBig");
+            return;
+        }
+        List<TerritoryImport.Row> rows;
+        try {
+            rows = TerritoryImport.read(new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (TerritoryImport.Unreadable e) {
+            error(e.messageKey(), e.arguments());
+            return;
+        } catch (IOException e) {
+            error("territories.import.unreadable", e.getMessage());
+            return;
+        }
+        Locale locale = locale();
+        int invited = 0;
+        for (TerritoryImport.Row row : rows) {
+            if (!row.isValid()) {
+                report.add(new ImportLine(
+                        row.line(),
+                        row.name(),
+                        row.contactEmail(),
+                        false,
+                        String.join(
+                                " ",
+                                row.problems().stream()
+                                        .map(k -> Messages.get(locale, k))
+                                        .toList())));
+                continue;
+            }
+            try {
+                territories.inviteContact(
+                        row.name(),
+                        row.kind(),
+                        row.region(),
+                        row.departement(),
+                        row.contactName(),
+                        row.contactEmail(),
+                        locale);
+                invited++;
+                report.add(new ImportLine(
+                        row.line(),
+                        row.name(),
+                        row.contactEmail(),
+                        true,
+                        Messages.get(locale, "territories.import.ok")));
+            } catch (DomainException e) {
+                report.add(new ImportLine(
+                        row.line(),
+                        row.name(),
+                        row.contactEmail(),
+                        false,
+                        Messages.get(locale, e.messageKey(), e.arguments())));
+            }
+        }
+        info("territories.import.done", invited, rows.size());
+        overview = null;
+    }
+
+    public void approve(long requestId) {
+        Territory territory = territories.approve(requestId);
+        info("territories.approved", territory.getName());
+        overview = null;
+    }
+
+    public void startReject(long requestId) {
+        rejecting = requestId;
+        rejectReason = null;
+    }
+
+    public void reject() {
+        if (rejecting == null) return;
+        territories.reject(rejecting, rejectReason);
+        info("territories.rejected");
+        rejecting = null;
+        rejectReason = null;
+    }
+
+    private void info(String key, Object... args) {
+        message(FacesMessage.SEVERITY_INFO, key, args);
+    }
+
+    private void error(String key, Object... args) {
+        message(FacesMessage.SEVERITY_ERROR, key, args);
+    }
+
+    private void message(FacesMessage.Severity severity, String key, Object... args) {
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(severity, Messages.get(locale(), key, args), null));
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /** What became of one row of an imported file. */
+    public record ImportLine(long line, String name, String email, boolean ok, String outcome) implements Serializable {
+        public long getLine() {
+            return line;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public boolean isOk() {
+            return ok;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+    }
+
+    public List<ImportLine> getReport() {
+        return report;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public TerritoryKind getKind() {
+        return kind;
+    }
+
+    public void setKind(TerritoryKind kind) {
+        this.kind = kind;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getDepartement() {
+        return departement;
+    }
+
+    public void setDepartement(String departement) {
+        this.departement = departement;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    public Long getRejecting() {
+        return rejecting;
+    }
+
+    public String getRejectReason() {
+        return rejectReason;
+    }
+
+    public void setRejectReason(String rejectReason) {
+        this.rejectReason = rejectReason;
+    }
+}
