@@ -198,6 +198,40 @@ public class NominationResource {
         return Response.noContent().build();
     }
 
+    /** The extra questions of a category's form (organisers). */
+    @GET
+    @Path("organiser/categories/{category}/questions")
+    public List<QuestionView> questions(@PathParam("category") long categoryId) {
+        return nominations.questionsOf(categoryId).stream()
+                .map(QuestionView::of)
+                .toList();
+    }
+
+    /** Adds an extra question to a category's form (organisers). */
+    @POST
+    @Path("organiser/categories/{category}/questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addQuestion(@PathParam("category") long categoryId, JsonObject body) {
+        QuestionKind kind;
+        try {
+            kind = QuestionKind.valueOf(body.getString("kind", "TEXT"));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("error.validation");
+        }
+        Question added = nominations.addQuestion(
+                categoryId,
+                string(body, "labelFr"),
+                string(body, "labelEn"),
+                kind,
+                body.getBoolean("required", false),
+                string(body, "helpFr"),
+                string(body, "helpEn"),
+                string(body, "choices"));
+        return Response.status(Response.Status.CREATED)
+                .entity(QuestionView.of(added))
+                .build();
+    }
+
     private static String dispositionName(String disposition) {
         if (disposition == null) return "document";
         var m = java.util.regex.Pattern.compile("filename=\"?([^\";]*)\"?").matcher(disposition);
@@ -272,6 +306,15 @@ public class NominationResource {
                         .map(a -> AttachmentView.of(n.getId(), a))
                         .toList(),
                 n.isChangeable() ? nominations.missing(n, locale) : List.of());
+    }
+
+    /** An extra question of a category's form. */
+    public record QuestionView(
+            long id, String labelFr, String labelEn, String kind, boolean required, List<String> choices) {
+        static QuestionView of(Question q) {
+            return new QuestionView(
+                    q.getId(), q.getLabelFr(), q.getLabelEn(), q.getKind().name(), q.isRequired(), q.choiceList());
+        }
     }
 
     /** One page of a list. */

@@ -58,6 +58,9 @@ public class NominationService {
     @Inject
     Mailer mailer;
 
+    @Inject
+    ReferenceCounters counters;
+
     /** Starts a draft for a territory in a category, taking the first free place of the category's limit. */
     @Transactional
     public Nomination createDraft(long territoryId, long categoryId, @NotBlank @Size(max = 200) String title) {
@@ -164,12 +167,9 @@ public class NominationService {
         String reference = null;
         if (!nomination.hasReference()) {
             Category category = nomination.getCategory();
+            ensureCounter(category.getId());
             ReferenceCounter counter =
                     em.find(ReferenceCounter.class, category.getId(), LockModeType.PESSIMISTIC_WRITE);
-            if (counter == null) {
-                counter = new ReferenceCounter(category.getId());
-                em.persist(counter);
-            }
             reference = ReferenceCounter.format(category.getEdition().getCode(), category.getCode(), counter.next());
         }
         nomination.submit(reference, clock);
@@ -232,6 +232,12 @@ public class NominationService {
                         "select q from Question q where q.category = :c order by q.position, q.id", Question.class)
                 .setParameter("c", category)
                 .getResultList();
+    }
+
+    /** The extra questions of a category, for organisers. */
+    public List<Question> questionsOf(long categoryId) {
+        access.require(Role.ORGANISER);
+        return questions(editions.getCategory(categoryId));
     }
 
     /** What the nomination still lacks before submission, in the reader's language. */
@@ -348,6 +354,16 @@ public class NominationService {
     void requireOpen(Nomination nomination) {
         if (!access.isSystem() && !nomination.getCategory().getEdition().acceptsNominations(clock)) {
             throw DomainException.conflict("nomination.closed");
+        }
+    }
+
+    private void ensureCounter(long categoryId) {
+        try {
+            counters.ensure(categoryId);
+        } catch (RuntimeException raced) {
+            // Another submission created the row at the same moment: it exists now, which is all we need.
+            java.util.logging.Logger.getLogger(NominationService.class.getName())
+                    .fine(() -> "Reference counter created concurrently: " + raced);
         }
     }
 
