@@ -112,6 +112,75 @@ public class Nomination {
         updatedAt = clock.instant();
     }
 
+    /** Takes a withdrawn nomination back as a draft, keeping its place, reference and attachments. */
+    public void reopen(Clock clock) {
+        if (status != NominationStatus.WITHDRAWN) {
+            throw new IllegalStateException("Only a withdrawn nomination can be reopened");
+        }
+        status = NominationStatus.DRAFT;
+        updatedAt = clock.instant();
+    }
+
+    /** Sets the answer to one of the category's questions; a blank value removes the answer. */
+    public void answer(Question question, String value, Clock clock) {
+        requireEditable();
+        if (!question.getCategory().getId().equals(category.getId())) {
+            throw new IllegalArgumentException("The question belongs to another category");
+        }
+        var existing = answerTo(question);
+        if (value == null || value.isBlank()) {
+            existing.ifPresent(answers::remove);
+        } else if (existing.isPresent()) {
+            existing.get().setValue(value);
+        } else {
+            answers.add(new Answer(this, question, value));
+        }
+        updatedAt = clock.instant();
+    }
+
+    public java.util.Optional<Answer> answerTo(Question question) {
+        return answers.stream()
+                .filter(a -> a.getQuestion() == question
+                        || (question.getId() != null
+                                && question.getId().equals(a.getQuestion().getId())))
+                .findFirst();
+    }
+
+    /** The answer's text, or an empty string when the question has none. */
+    public String valueOf(Question question) {
+        return answerTo(question).map(Answer::getValue).orElse("");
+    }
+
+    public Attachment attach(
+            String originalName,
+            String storedName,
+            String contentType,
+            long size,
+            org.palmares.account.Account by,
+            Clock clock) {
+        requireEditable();
+        var attachment = new Attachment(this, originalName, storedName, contentType, size, by, clock.instant());
+        attachments.add(attachment);
+        updatedAt = clock.instant();
+        return attachment;
+    }
+
+    public void detach(Attachment attachment, Clock clock) {
+        requireEditable();
+        attachments.remove(attachment);
+        updatedAt = clock.instant();
+    }
+
+    /** The bytes its attachments take together. */
+    public long attachmentBytes() {
+        return attachments.stream().mapToLong(Attachment::getSize).sum();
+    }
+
+    /** Draft or submitted: its territory may still change it (before the deadline). */
+    public boolean isChangeable() {
+        return status == NominationStatus.DRAFT || status == NominationStatus.SUBMITTED;
+    }
+
     /** The organisers' screening verdict. */
     public void screen(boolean eligible, String reason, Clock clock) {
         if (status != NominationStatus.SUBMITTED
@@ -139,7 +208,7 @@ public class Nomination {
     }
 
     private void requireEditable() {
-        if (status != NominationStatus.DRAFT && status != NominationStatus.SUBMITTED) {
+        if (!isChangeable()) {
             throw new IllegalStateException("This nomination can no longer be changed");
         }
     }

@@ -70,6 +70,51 @@ public class Question {
         this.position = position;
     }
 
+    /** The longest answer accepted: a line for short answers, a few pages for long text. */
+    public int maxLength() {
+        return kind == QuestionKind.LONG_TEXT ? 10_000 : 500;
+    }
+
+    /**
+     * What is wrong with an answer, as a message key, or empty when it is acceptable. A blank answer is
+     * acceptable here: whether it is required is checked at submission, so drafts can be saved half-filled.
+     */
+    public java.util.Optional<String> problemWith(String value) {
+        if (value == null || value.isBlank()) return java.util.Optional.empty();
+        if (value.length() > maxLength()) return java.util.Optional.of("question.answer.tooLong");
+        switch (kind) {
+            case NUMBER -> {
+                try {
+                    new java.math.BigDecimal(value.trim().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return java.util.Optional.of("question.answer.number");
+                }
+            }
+            case DATE -> {
+                try {
+                    java.time.LocalDate.parse(value.trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return java.util.Optional.of("question.answer.date");
+                }
+            }
+            case CHOICE -> {
+                if (!choiceList().contains(value.trim())) return java.util.Optional.of("question.answer.choice");
+            }
+            default -> {
+                // Free text: any characters; it is escaped wherever it is shown.
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public String label(java.util.Locale locale) {
+        return org.palmares.platform.Messages.pick(locale, labelFr, labelEn);
+    }
+
+    public String help(java.util.Locale locale) {
+        return org.palmares.platform.Messages.pick(locale, helpFr, helpEn);
+    }
+
     public List<String> choiceList() {
         return choices == null
                 ? List.of()

@@ -64,6 +64,18 @@ public class Mailer {
         return message;
     }
 
+    /** Writes a message with one attached file (e.g. a PDF receipt). */
+    @Transactional
+    public OutboxMessage send(String recipient, String subject, String body, Attachment attachment) {
+        var message = new OutboxMessage(recipient, subject, body, isConfigured(), clock.instant());
+        message.attach(attachment.name(), attachment.mediaType(), attachment.content());
+        em.persist(message);
+        return message;
+    }
+
+    /** A file sent with a message. */
+    public record Attachment(String name, String mediaType, byte[] content) {}
+
     public List<OutboxMessage> outbox(int max) {
         return em.createQuery("select m from OutboxMessage m order by m.createdAt desc, m.id desc", OutboxMessage.class)
                 .setMaxResults(max)
@@ -92,7 +104,17 @@ public class Mailer {
         mime.setFrom(new InternetAddress(from));
         mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.getRecipient()));
         mime.setSubject(message.getSubject(), StandardCharsets.UTF_8.name());
-        mime.setText(message.getBody(), StandardCharsets.UTF_8.name());
+        if (message.getAttachmentName() == null) {
+            mime.setText(message.getBody(), StandardCharsets.UTF_8.name());
+        } else {
+            var text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText(message.getBody(), StandardCharsets.UTF_8.name());
+            var file = new jakarta.mail.internet.MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                    message.getAttachmentData(), message.getAttachmentType())));
+            file.setFileName(message.getAttachmentName());
+            mime.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+        }
         Transport.send(mime);
     }
 }

@@ -34,6 +34,13 @@ public class OutboxMessage {
     private Instant nextAttemptAt;
     private Instant sentAt;
 
+    private String attachmentName;
+    private String attachmentType;
+
+    @Lob
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    private byte[] attachmentData;
+
     protected OutboxMessage() {}
 
     public OutboxMessage(String recipient, String subject, String body, boolean deliverable, Instant now) {
@@ -43,6 +50,13 @@ public class OutboxMessage {
         this.status = deliverable ? OutboxStatus.PENDING : OutboxStatus.HELD;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** Attaches one file, sent with the message. */
+    public void attach(String name, String type, byte[] data) {
+        this.attachmentName = name;
+        this.attachmentType = type;
+        this.attachmentData = data.clone();
     }
 
     public void sent(Instant now) {
@@ -109,5 +123,17 @@ public class OutboxMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
+    }
+
+    public String getAttachmentType() {
+        return attachmentType;
+    }
+
+    public byte[] getAttachmentData() {
+        return attachmentData == null ? null : attachmentData.clone();
     }
 }

@@ -153,6 +153,34 @@ class BrowserJourneysIT {
         assertTrue(body().contains("Ce champ est obligatoire."), "the empty English name is reported too");
     }
 
+    @Test
+    void a_territory_drafts_attaches_a_pdf_submits_and_the_receipt_reaches_the_outbox() throws Exception {
+        logIn(Demo.TERRITORY);
+        wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
+        driver.findElement(By.cssSelector("a.start-CDC")).click();
+        wait.until(ExpectedConditions.urlContains("/territory/nomination.xhtml"));
+        assertTrue(body().contains("1 candidature(s) au plus par territoire"), "the limit is said before starting");
+        driver.findElement(By.id("form:title")).sendKeys("Le chantier des Tisserands");
+        driver.findElement(By.id("form:summary")).sendKeys("Vingt salariés en insertion **formés** au bâtiment.");
+        // Autosave: the draft exists on the server without any button pressed.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("savedAt"), "Enregistré à"));
+        wait.until(ExpectedConditions.urlContains("id="));
+        Path pdf = Path.of("src/test/resources/files/projet.pdf").toAbsolutePath();
+        driver.findElement(By.cssSelector("#form\\:upload input[type=file]")).sendKeys(pdf.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("projet.pdf")));
+        driver.findElement(By.id("form:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), "TC2019-CDC-"));
+        String reference = driver.findElement(By.id("reference")).getText();
+        assertTrue(body().contains("Dossier déposé sous la référence " + reference), body());
+
+        driver.manage().deleteAllCookies();
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/outbox.xhtml");
+        assertTrue(body().contains("Candidature " + reference + " bien reçue"), "the receipt is in the outbox");
+        assertTrue(body().contains(reference + ".pdf"), "with its PDF summary attached");
+    }
+
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);

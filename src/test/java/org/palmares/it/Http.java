@@ -70,6 +70,14 @@ public final class Http {
                 "application/json");
     }
 
+    /** Any request with a body (may be empty) and headers, e.g. a JSON PUT or a raw file upload. */
+    public HttpResponse<String> request(String method, String path, byte[] body, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body)),
+                headers);
+    }
+
     /** Logs in through the login page, as a browser would; returns the answer to the form's POST. */
     public HttpResponse<String> login(String email, String password) {
         return login(email, password, "");

@@ -1,0 +1,234 @@
+package org.palmares.nomination;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.palmares.account.Account;
+import org.palmares.platform.Access;
+import org.palmares.platform.AuditLog;
+import org.palmares.platform.DomainException;
+
+/**
+ * Nomination attachments: checked on the way in (size, real type from the first bytes, name), stored under
+ * {@code ${palmares.data.dir}/attachments/} with random names outside the web root, read back only by those
+ * who may see the nomination.
+ */
+@ApplicationScoped
+public class AttachmentService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Access access;
+
+    @Inject
+    NominationAccess nominationAccess;
+
+    @Inject
+    NominationService nominations;
+
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    @ConfigProperty(name = "palmares.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-file-bytes", defaultValue = "10485760")
+    long maxFileBytes;
+
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-nomination-bytes", defaultValue = "31457280")
+    long maxNominationBytes;
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public long maxNominationBytes() {
+        return maxNominationBytes;
+    }
+
+    /**
+     * Adds a file to a nomination. The content is copied to a temporary file first (never more than the
+     * per-file limit plus one byte), then checked, then moved to its random name; a refused file leaves nothing.
+     */
+    @Transactional
+    public Attachment add(long nominationId, String originalName, InputStream content) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireChangeable(nomination);
+        nominations.requireOpen(nomination);
+        if (!nomination.isChangeable()) throw DomainException.conflict("nomination.notChangeable");
+        Path directory = directory();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(directory, "upload-", ".part");
+            long size;
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                size = copy(content, out, maxFileBytes + 1);
+            }
+            if (size == 0) throw DomainException.invalid("attachment.empty");
+            if (size > maxFileBytes) {
+                throw new DomainException(413, "attachment.tooLarge", megabytes(maxFileBytes));
+            }
+            AttachmentType type =
+                    AttachmentType.detect(temporary).orElseThrow(() -> new DomainException(415, "attachment.type"));
+            if (nomination.attachmentBytes() + size > maxNominationBytes) {
+                throw new DomainException(413, "attachment.nominationFull", megabytes(maxNominationBytes));
+            }
+            String stored = randomName();
+            Path target = directory.resolve(stored);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
+            afterCompletion(false, target);
+            Account uploader = uploader();
+            Attachment attachment = nomination.attach(
+                    FileNames.sanitise(originalName, type), stored, type.mediaType(), size, uploader, clock);
+            em.flush();
+            audit.record("attachment.add", "Nomination", nomination.getId(), null, attachment.getOriginalName());
+            return attachment;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temporary != null) deleteQuietly(temporary);
+        }
+    }
+
+    @Transactional
+    public void remove(long nominationId, long attachmentId) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireChangeable(nomination);
+        nominations.requireOpen(nomination);
+        Attachment attachment = of(nomination, attachmentId);
+        nomination.detach(attachment, clock);
+        audit.record("attachment.remove", "Nomination", nomination.getId(), attachment.getOriginalName(), null);
+        // The file goes once the row is gone for good; a failed delete leaves an unreachable file, never a broken row.
+        afterCompletion(true, directory().resolve(attachment.getStoredName()));
+    }
+
+    /** The attachments of a nomination the caller may see. */
+    public List<Attachment> list(long nominationId) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireVisible(nomination);
+        return List.copyOf(nomination.getAttachments());
+    }
+
+    /** One attachment of a nomination the caller may see. */
+    public Attachment get(long nominationId, long attachmentId) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireVisible(nomination);
+        return of(nomination, attachmentId);
+    }
+
+    /** The stored file of an attachment the caller was allowed to {@link #get}. */
+    public Path file(Attachment attachment) {
+        Path file = directory().resolve(attachment.getStoredName()).normalize();
+        if (!file.startsWith(directory()) || !Files.isRegularFile(file)) throw DomainException.notFound("attachment");
+        return file;
+    }
+
+    public byte[] bytes(Attachment attachment) {
+        try {
+            return Files.readAllBytes(file(attachment));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the file once the transaction has committed (a removal) or rolled back (an addition). */
+    private void afterCompletion(boolean onCommit, Path file) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before the outcome is known.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                boolean committed = status == jakarta.transaction.Status.STATUS_COMMITTED;
+                if (committed == onCommit) deleteQuietly(file);
+            }
+        });
+    }
+
+    private static Attachment of(Nomination nomination, long attachmentId) {
+        return nomination.getAttachments().stream()
+                .filter(a -> a.getId() != null && a.getId() == attachmentId)
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("attachment"));
+    }
+
+    private Account uploader() {
+        Optional<String> email = access.callerEmail();
+        return email.flatMap(e -> em.createQuery("select a from Account a where a.email = :e", Account.class)
+                        .setParameter("e", Account.normaliseEmail(e))
+                        .getResultStream()
+                        .findFirst())
+                .orElse(null);
+    }
+
+    Path directory() {
+        Path directory = Path.of(dataDir, "attachments").toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+
+    /** Copies at most {@code limit} bytes; returns how many were copied. */
+    static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
+    }
+
+    private static String randomName() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(AttachmentService.class.getName())
+                    .log(java.util.logging.Level.WARNING, "Could not delete " + file, e);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package org.palmares.nomination;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.palmares.edition.Category;
+import org.palmares.edition.Edition;
+import org.palmares.platform.DomainException;
+import org.palmares.platform.Messages;
+
+/**
+ * Nominations over REST, with the access rules of the pages: organisers see all, a territory its own (any
+ * other is "not found"), an assigned juror free of conflict may read. Updates need {@code If-Match} with the
+ * ETag of the version read, so two editors never overwrite each other silently.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NominationResource {
+    @Inject
+    NominationService nominations;
+
+    @Inject
+    AttachmentService attachments;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("editions/{edition}/nominations")
+    public PageView list(
+            @PathParam("edition") String edition,
+            @QueryParam("status") String status,
+            @QueryParam("category") String category,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        NominationStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = NominationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("nomination.filter.status", status);
+            }
+        }
+        var found = nominations.search(nominations.edition(edition), wanted, category, page, size);
+        return new PageView(
+                found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
+    }
+
+    /** Creates a draft: a territory for itself; an organiser names the territory with {@code territoryId}. */
+    @POST
+    @Path("editions/{edition}/nominations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("edition") String editionKey, JsonObject body) {
+        Edition edition = nominations.edition(editionKey);
+        String code = string(body, "category");
+        Category category = edition.getCategories().stream()
+                .filter(c -> c.getCode().equals(code))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("category"));
+        Nomination created = body.containsKey("territoryId")
+                ? nominations.createDraft(
+                        body.getJsonNumber("territoryId").longValue(), category.getId(), string(body, "title"))
+                : nominations.createForCaller(category.getId(), string(body, "title"));
+        if (body.containsKey("summary") || body.containsKey("answers")) {
+            created = nominations.save(
+                    created.getId(), created.getVersion(), created.getTitle(), string(body, "summary"), answers(body));
+        }
+        return Response.created(uri.getBaseUriBuilder().path("nominations/{id}").build(created.getId()))
+                .tag(etag(created))
+                .entity(view(created))
+                .build();
+    }
+
+    @GET
+    @Path("nominations/{id}")
+    public Response one(@PathParam("id") long id) {
+        Nomination nomination = nominations.getVisible(id);
+        return Response.ok(view(nomination)).tag(etag(nomination)).build();
+    }
+
+    /** Replaces title, summary and the answers given; 428 without If-Match, 412 when it names an old version. */
+    @PUT
+    @Path("nominations/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+        Nomination current = nominations.getChangeable(id);
+        if (ifMatch == null || ifMatch.isBlank()) throw new DomainException(428, "nomination.ifMatch.required");
+        long expected = version(ifMatch);
+        Nomination saved = nominations.save(
+                current.getId(),
+                expected,
+                body.containsKey("title") ? string(body, "title") : current.getTitle(),
+                body.containsKey("summary") ? string(body, "summary") : current.getSummary(),
+                answers(body));
+        return Response.ok(view(saved)).tag(etag(saved)).build();
+    }
+
+    @POST
+    @Path("nominations/{id}/submit")
+    public Response submit(@PathParam("id") long id) {
+        try {
+            Nomination submitted = nominations.submit(id);
+            return Response.ok(view(submitted)).tag(etag(submitted)).build();
+        } catch (NominationService.IncompleteNomination e) {
+            throw new DomainException(422, "nomination.incomplete", String.join(", ", e.missing(locale())));
+        }
+    }
+
+    @POST
+    @Path("nominations/{id}/withdraw")
+    public Response withdraw(@PathParam("id") long id) {
+        Nomination withdrawn = nominations.withdraw(id);
+        return Response.ok(view(withdrawn)).tag(etag(withdrawn)).build();
+    }
+
+    @GET
+    @Path("nominations/{id}/attachments")
+    public List<AttachmentView> attachments(@PathParam("id") long id) {
+        return attachments.list(id).stream().map(a -> AttachmentView.of(id, a)).toList();
+    }
+
+    /**
+     * Adds a file sent as the raw request body, its name in {@code X-Filename} (URL-encoded UTF-8) or in a
+     * {@code Content-Disposition} header's filename.
+     */
+    @POST
+    @Path("nominations/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(
+            @PathParam("id") long id,
+            @HeaderParam("X-Filename") String filename,
+            @HeaderParam("Content-Disposition") String disposition,
+            InputStream body) {
+        String name = filename != null
+                ? java.net.URLDecoder.decode(filename, java.nio.charset.StandardCharsets.UTF_8)
+                : dispositionName(disposition);
+        Attachment added = attachments.add(id, name, body);
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("nominations/{id}/attachments/{a}")
+                        .build(id, added.getId()))
+                .entity(AttachmentView.of(id, added))
+                .build();
+    }
+
+    /** The file itself, as a download; {@code ?inline=true} shows a PDF or an image in the page instead. */
+    @GET
+    @Path("nominations/{id}/attachments/{attachment}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(
+            @PathParam("id") long id,
+            @PathParam("attachment") long attachmentId,
+            @QueryParam("inline") @DefaultValue("false") boolean inline) {
+        Attachment attachment = attachments.get(id, attachmentId);
+        boolean preview = inline
+                && AttachmentType.ofMediaType(attachment.getContentType())
+                        .map(AttachmentType::previewable)
+                        .orElse(false);
+        var response = Response.ok(attachments.file(attachment).toFile(), attachment.getContentType())
+                .header("Content-Disposition", FileNames.contentDisposition(preview, attachment.getOriginalName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store");
+        if (preview) response.header("X-Frame-Options", "SAMEORIGIN");
+        return response.build();
+    }
+
+    @DELETE
+    @Path("nominations/{id}/attachments/{attachment}")
+    public Response removeAttachment(@PathParam("id") long id, @PathParam("attachment") long attachmentId) {
+        attachments.remove(id, attachmentId);
+        return Response.noContent().build();
+    }
+
+    /** The extra questions of a category's form (organisers). */
+    @GET
+    @Path("organiser/categories/{category}/questions")
+    public List<QuestionView> questions(@PathParam("category") long categoryId) {
+        return nominations.questionsOf(categoryId).stream()
+                .map(QuestionView::of)
+                .toList();
+    }
+
+    /** Adds an extra question to a category's form (organisers). */
+    @POST
+    @Path("organiser/categories/{category}/questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addQuestion(@PathParam("category") long categoryId, JsonObject body) {
+        QuestionKind kind;
+        try {
+            kind = QuestionKind.valueOf(body.getString("kind", "TEXT"));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("error.validation");
+        }
+        Question added = nominations.addQuestion(
+                categoryId,
+                string(body, "labelFr"),
+                string(body, "labelEn"),
+                kind,
+                body.getBoolean("required", false),
+                string(body, "helpFr"),
+                string(body, "helpEn"),
+                string(body, "choices"));
+        return Response.status(Response.Status.CREATED)
+                .entity(QuestionView.of(added))
+                .build();
+    }
+
+    private static String dispositionName(String disposition) {
+        if (disposition == null) return "document";
+        var m = java.util.regex.Pattern.compile("filename=\"?([^\";]*)\"?").matcher(disposition);
+        return m.find() ? m.group(1) : "document";
+    }
+
+    private static long version(String ifMatch) {
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) value = value.substring(2);
+        value = value.replace("\"", "").trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new DomainException(412, "nomination.stale");
+        }
+    }
+
+    private static EntityTag etag(Nomination nomination) {
+        return new EntityTag(String.valueOf(nomination.getVersion()));
+    }
+
+    private static String string(JsonObject body, String key) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (value.getValueType() != JsonValue.ValueType.STRING) throw DomainException.invalid("error.validation");
+        return body.getString(key);
+    }
+
+    private static Map<Long, String> answers(JsonObject body) {
+        Map<Long, String> answers = new HashMap<>();
+        if (!body.containsKey("answers") || body.isNull("answers")) return answers;
+        for (var entry : body.getJsonObject("answers").entrySet()) {
+            try {
+                JsonValue v = entry.getValue();
+                answers.put(
+                        Long.valueOf(entry.getKey()),
+                        v.getValueType() == JsonValue.ValueType.STRING
+                                ? ((jakarta.json.JsonString) v).getString()
+                                : v.getValueType() == JsonValue.ValueType.NULL ? "" : v.toString());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("question.unknown", entry.getKey());
+            }
+        }
+        return answers;
+    }
+
+    private Locale locale() {
+        List<Locale> accepted = headers.getAcceptableLanguages();
+        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+    }
+
+    private NominationView view(Nomination n) {
+        Locale locale = locale();
+        return new NominationView(
+                n.getId(),
+                n.getReference(),
+                n.getCategory().getEdition().getCode(),
+                n.getCategory().getCode(),
+                n.getTerritory().getName(),
+                n.getTitle(),
+                n.getSummary(),
+                n.getStatus().name(),
+                n.getVersion(),
+                n.getCreatedAt(),
+                n.getUpdatedAt(),
+                n.getSubmittedAt(),
+                nominations.questions(n.getCategory()).stream()
+                        .map(q -> new AnswerView(
+                                q.getId(), q.label(locale), q.getKind().name(), q.isRequired(), n.valueOf(q)))
+                        .toList(),
+                n.getAttachments().stream()
+                        .map(a -> AttachmentView.of(n.getId(), a))
+                        .toList(),
+                n.isChangeable() ? nominations.missing(n, locale) : List.of());
+    }
+
+    /** An extra question of a category's form. */
+    public record QuestionView(
+            long id, String labelFr, String labelEn, String kind, boolean required, List<String> choices) {
+        static QuestionView of(Question q) {
+            return new QuestionView(
+                    q.getId(), q.getLabelFr(), q.getLabelEn(), q.getKind().name(), q.isRequired(), q.choiceList());
+        }
+    }
+
+    /** One page of a list. */
+    public record PageView(List<Summary> items, int page, int size, long total) {}
+
+    /** A nomination in a list. */
+    public record Summary(
+            long id,
+            String reference,
+            String category,
+            String territory,
+            String title,
+            String status,
+            long version,
+            Instant updatedAt) {
+        static Summary of(Nomination n) {
+            return new Summary(
+                    n.getId(),
+                    n.getReference(),
+                    n.getCategory().getCode(),
+                    n.getTerritory().getName(),
+                    n.getTitle(),
+                    n.getStatus().name(),
+                    n.getVersion(),
+                    n.getUpdatedAt());
+        }
+    }
+
+    /** A nomination in full. */
+    public record NominationView(
+            long id,
+            String reference,
+            String edition,
+            String category,
+            String territory,
+            String title,
+            String summary,
+            String status,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant submittedAt,
+            List<AnswerView> answers,
+            List<AttachmentView> attachments,
+            List<String> missing) {}
+
+    /** An extra question and the nomination's answer to it. */
+    public record AnswerView(long questionId, String label, String kind, boolean required, String value) {}
+
+    /** An attached file and where to download it. */
+    public record AttachmentView(long id, String name, String contentType, long size, Instant uploadedAt, String href) {
+        static AttachmentView of(long nominationId, Attachment a) {
+            return new AttachmentView(
+                    a.getId(),
+                    a.getOriginalName(),
+                    a.getContentType(),
+                    a.getSize(),
+                    a.getUploadedAt(),
+                    "/api/v1/nominations/" + nominationId + "/attachments/" + a.getId());
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package org.palmares.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palmares.edition.Edition;
+import org.palmares.edition.EditionService;
+import org.palmares.platform.Access;
+
+/**
+ * Territories' nominations over HTTP, as attackers and careless users would try them: forged files, huge
+ * titles, script in text, someone else's nomination by id, stale versions, a submission after the deadline.
+ * The deadline is moved into the past by the last tests only (in the container, as the organiser would).
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NominationIT {
+    static final String OTHER = "contact@mde-brevaine.demo.palmares.org";
+    static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+    static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([A-Z0-9-]+)\"");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.palmares().addClasses(Deployments.class, Demo.class, Http.class);
+    }
+
+    @ArquillianResource
+    URL url;
+
+    @Inject
+    EditionService editions;
+
+    private Http http() {
+        return new Http(url);
+    }
+
+    private HttpResponse<String> as(String email, String method, String path, String json, String... headers) {
+        List<String> all = new ArrayList<>(
+                List.of("Authorization", Http.basic(email, Demo.PASSWORD), "Accept", "application/json"));
+        if (json != null) all.addAll(List.of("Content-Type", "application/json"));
+        all.addAll(List.of(headers));
+        return http().request(
+                        method,
+                        path,
+                        json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                        all.toArray(String[]::new));
+    }
+
+    private HttpResponse<String> upload(String email, long nomination, String name, byte[] content) {
+        return http().request(
+                        "POST",
+                        "/api/v1/nominations/" + nomination + "/attachments",
+                        content,
+                        "Authorization",
+                        Http.basic(email, Demo.PASSWORD),
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        "application/octet-stream",
+                        "X-Filename",
+                        java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    private static long first(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) throw new AssertionError("nothing matches " + pattern + " in " + body);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().toString());
+        assertFalse(response.body().contains("at org."), "no stack trace");
+    }
+
+    /** The demo territory's nomination in the category it has none yet (the demo leaves SOC and CDC open). */
+    private long draftOfTheDemoTerritory(String category, String title) {
+        HttpResponse<String> created = as(
+                Demo.TERRITORY,
+                "POST",
+                "/api/v1/editions/TC2019/nominations",
+                "{\"category\":\"" + category + "\",\"title\":\"" + title + "\"}");
+        if (created.statusCode() == 409) {
+            HttpResponse<String> list =
+                    as(Demo.TERRITORY, "GET", "/api/v1/editions/TC2019/nominations?category=" + category, null);
+            return first(ID, list.body());
+        }
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("ETag").isPresent());
+        return first(ID, created.body());
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void forged_empty_and_oversized_files_are_refused_and_names_are_sanitised() {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+        assertProblem(upload(Demo.TERRITORY, id, "facture.pdf", exe), 415);
+        assertProblem(upload(Demo.TERRITORY, id, "vide.pdf", new byte[0]), 400);
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
+        HttpResponse<String> tooBig = upload(Demo.TERRITORY, id, "gros.pdf", big);
+        assertProblem(tooBig, 413);
+        assertTrue(tooBig.body().contains("10 Mo"), tooBig.body());
+
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> ok = upload(Demo.TERRITORY, id, "../../etc/bi\u0000lan\r\n\u0007.pdf", pdf);
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("\"name\":\"bilan.pdf\""), ok.body());
+        HttpResponse<String> list = as(Demo.TERRITORY, "GET", "/api/v1/nominations/" + id + "/attachments", null);
+        assertEquals(1, list.body().split("\"name\"").length - 1, "only the good file was kept: " + list.body());
+
+        long attachment = first(ID, ok.body());
+        HttpResponse<String> download = http().get(
+                        "/api/v1/nominations/" + id + "/attachments/" + attachment,
+                        "Authorization",
+                        Http.basic(Demo.TERRITORY, Demo.PASSWORD));
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .startsWith("attachment; filename=\"bilan.pdf\"; filename*=UTF-8''bilan.pdf"));
+        assertEquals(
+                "nosniff",
+                download.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                "application/pdf", download.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void a_title_of_ten_thousand_characters_is_refused_with_a_clear_problem() {
+        HttpResponse<String> refused = as(
+                Demo.TERRITORY,
+                "POST",
+                "/api/v1/editions/TC2019/nominations",
+                "{\"category\":\"CDC\",\"title\":\"" + "x".repeat(10_000) + "\"}",
+                "Accept-Language",
+                "en");
+        assertProblem(refused, 400);
+        assertTrue(refused.body().contains("The title is longer than 200 characters"), refused.body());
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void html_and_script_typed_in_text_fields_are_shown_escaped_in_the_pages() {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        String version = as(Demo.TERRITORY, "GET", "/api/v1/nominations/" + id, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        HttpResponse<String> saved = as(
+                Demo.TERRITORY,
+                "PUT",
+                "/api/v1/nominations/" + id,
+                "{\"title\":\"<script>alert('t')</script>Titre\",\"summary\":\"<img src=x onerror=alert(1)> **gras**\"}",
+                "If-Match",
+                version);
+        assertEquals(200, saved.statusCode(), saved.body());
+        Http browser = http();
+        assertEquals(302, browser.login(Demo.TERRITORY, Demo.PASSWORD).statusCode());
+        String form = browser.get("/territory/nomination.xhtml?id=" + id).body();
+        String home = browser.get("/territory/index.xhtml").body();
+        for (String page : List.of(form, home)) {
+            assertFalse(page.contains("<script>alert('t')"), "script kept as text");
+            assertTrue(page.contains("&lt;script&gt;alert("), "shown escaped");
+        }
+        assertFalse(form.contains("<img src=x"), "no HTML from the summary");
+        assertTrue(form.contains("<strong>gras</strong>"), "Markdown is rendered");
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void a_territory_cannot_read_change_download_or_withdraw_another_territorys_nomination() {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        HttpResponse<String> mine = as(Demo.TERRITORY, "GET", "/api/v1/nominations/" + id, null);
+        String etag = mine.headers().firstValue("ETag").orElseThrow();
+        String path = "/api/v1/nominations/" + id;
+        assertProblem(as(OTHER, "GET", path, null), 404);
+        assertProblem(as(OTHER, "PUT", path, "{\"title\":\"Vole\"}", "If-Match", etag), 404);
+        assertProblem(as(OTHER, "POST", path + "/withdraw", null), 404);
+        assertProblem(as(OTHER, "POST", path + "/submit", null), 404);
+        assertProblem(as(OTHER, "GET", path + "/attachments", null), 404);
+        assertProblem(as(OTHER, "GET", path + "/attachments/1", null), 404);
+        assertProblem(upload(OTHER, id, "x.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), 404);
+        assertFalse(as(OTHER, "GET", "/api/v1/editions/TC2019/nominations?size=100", null)
+                .body()
+                .contains("\"id\":" + id + ","));
+        Http page = http();
+        page.login(OTHER, Demo.PASSWORD);
+        HttpResponse<String> form = page.get("/territory/nomination.xhtml?id=" + id);
+        assertTrue(form.statusCode() == 302 || form.statusCode() == 404, "page: " + form.statusCode());
+
+        HttpResponse<String> after = as(Demo.TERRITORY, "GET", path, null);
+        assertEquals(etag, after.headers().firstValue("ETag").orElseThrow(), "nothing changed");
+        assertFalse(after.body().contains("Vole"));
+        assertFalse(after.body().contains("WITHDRAWN"));
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void an_update_without_if_match_or_with_a_stale_one_is_refused_and_changes_nothing() {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        String path = "/api/v1/nominations/" + id;
+        String etag = as(Demo.TERRITORY, "GET", path, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        assertProblem(as(Demo.TERRITORY, "PUT", path, "{\"title\":\"Sans If-Match\"}"), 428);
+        HttpResponse<String> first =
+                as(Demo.TERRITORY, "PUT", path, "{\"title\":\"Premier onglet\"}", "If-Match", etag);
+        assertEquals(200, first.statusCode(), first.body());
+        HttpResponse<String> second =
+                as(Demo.TERRITORY, "PUT", path, "{\"title\":\"Second onglet\"}", "If-Match", etag);
+        assertProblem(second, 412);
+        assertTrue(as(Demo.TERRITORY, "GET", path, null).body().contains("Premier onglet"));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void submission_lists_the_required_answers_missing_then_gives_a_reference_and_a_receipt() {
+        HttpResponse<String> question = as(
+                Demo.ORGANISER,
+                "POST",
+                "/api/v1/organiser/categories/" + categoryId("CDC") + "/questions",
+                "{\"labelFr\":\"Nombre d'heures d'insertion\",\"labelEn\":\"Integration hours\","
+                        + "\"kind\":\"NUMBER\",\"required\":true}");
+        assertEquals(201, question.statusCode(), question.body());
+        long questionId = first(ID, question.body());
+        long id = draftOfTheDemoTerritory("CDC", "Coup de coeur");
+        String path = "/api/v1/nominations/" + id;
+        String etag = as(Demo.TERRITORY, "GET", path, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        as(Demo.TERRITORY, "PUT", path, "{\"summary\":\"Un projet\"}", "If-Match", etag);
+
+        HttpResponse<String> incomplete = as(Demo.TERRITORY, "POST", path + "/submit", null, "Accept-Language", "en");
+        assertProblem(incomplete, 422);
+        assertTrue(incomplete.body().contains("Integration hours"), incomplete.body());
+
+        etag = as(Demo.TERRITORY, "GET", path, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        assertProblem(
+                as(
+                        Demo.TERRITORY,
+                        "PUT",
+                        path,
+                        "{\"answers\":{\"" + questionId + "\":\"beaucoup\"}}",
+                        "If-Match",
+                        etag),
+                400);
+        assertEquals(
+                200,
+                as(Demo.TERRITORY, "PUT", path, "{\"answers\":{\"" + questionId + "\":\"1200\"}}", "If-Match", etag)
+                        .statusCode());
+        HttpResponse<String> submitted = as(Demo.TERRITORY, "POST", path + "/submit", null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        Matcher reference = REFERENCE.matcher(submitted.body());
+        assertTrue(reference.find(), submitted.body());
+        assertTrue(reference.group(1).matches("TC2019-CDC-\\d{3}"), reference.group(1));
+        String outbox = as(Demo.ORGANISER, "GET", "/api/v1/organiser/outbox?max=20", null)
+                .body();
+        assertTrue(outbox.contains(reference.group(1)), "the receipt is in the outbox: " + outbox);
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void concurrent_first_submissions_get_consecutive_references_without_gaps() throws Exception {
+        long category = categoryId("MIX");
+        List<Long> drafts = new ArrayList<>();
+        for (long territory = 1; territory <= 12 && drafts.size() < 4; territory++) {
+            HttpResponse<String> created = as(
+                    Demo.ORGANISER,
+                    "POST",
+                    "/api/v1/editions/TC2019/nominations",
+                    "{\"category\":\"MIX\",\"title\":\"Concurrence " + territory + "\",\"summary\":\"R\","
+                            + "\"territoryId\":" + territory + "}");
+            if (created.statusCode() == 201) drafts.add(first(ID, created.body()));
+        }
+        assertTrue(drafts.size() >= 2, "drafts to submit: " + drafts + " in category " + category);
+        ExecutorService pool = Executors.newFixedThreadPool(drafts.size());
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (long id : drafts) {
+                Callable<HttpResponse<String>> submit =
+                        () -> as(Demo.ORGANISER, "POST", "/api/v1/nominations/" + id + "/submit", null);
+                answers.add(pool.submit(submit));
+            }
+            Set<Integer> numbers = new HashSet<>();
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertEquals(200, response.statusCode(), response.body());
+                Matcher m = REFERENCE.matcher(response.body());
+                assertTrue(m.find());
+                numbers.add(Integer.parseInt(m.group(1).substring(m.group(1).lastIndexOf('-') + 1)));
+            }
+            assertEquals(drafts.size(), numbers.size(), "all different: " + numbers);
+            int min = numbers.stream().min(Integer::compare).orElseThrow();
+            int max = numbers.stream().max(Integer::compare).orElseThrow();
+            assertEquals(drafts.size() - 1, max - min, "no gap: " + numbers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(50)
+    void the_organiser_sets_the_nomination_deadline_to_now() {
+        Access.asSystem(() -> {
+            Edition edition = editions.getCurrent();
+            edition.setNominationDeadline(LocalDateTime.now(edition.zone())
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .minusSeconds(1));
+            return editions.update(edition);
+        });
+        assertTrue(editions.getCurrent().nominationDeadline().orElseThrow().isPassed(java.time.Clock.systemUTC()));
+    }
+
+    @Test
+    @Order(51)
+    @RunAsClient
+    void after_the_deadline_every_change_is_refused_with_409_and_the_page_says_so() {
+        long id = first(
+                ID,
+                as(Demo.TERRITORY, "GET", "/api/v1/editions/TC2019/nominations?category=SOC", null)
+                        .body());
+        String path = "/api/v1/nominations/" + id;
+        HttpResponse<String> before = as(Demo.TERRITORY, "GET", path, null);
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+        assertProblem(as(Demo.TERRITORY, "POST", path + "/submit", null), 409);
+        assertProblem(as(Demo.TERRITORY, "PUT", path, "{\"title\":\"Trop tard\"}", "If-Match", etag), 409);
+        assertProblem(as(Demo.TERRITORY, "POST", path + "/withdraw", null), 409);
+        assertProblem(upload(Demo.TERRITORY, id, "tard.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), 409);
+        HttpResponse<String> late = as(
+                Demo.TERRITORY,
+                "POST",
+                "/api/v1/editions/TC2019/nominations",
+                "{\"category\":\"TER\",\"title\":\"Trop tard\"}");
+        assertTrue(late.statusCode() == 409, late.body());
+        assertEquals(
+                etag,
+                as(Demo.TERRITORY, "GET", path, null)
+                        .headers()
+                        .firstValue("ETag")
+                        .orElseThrow());
+        Http browser = http();
+        browser.login(Demo.TERRITORY, Demo.PASSWORD);
+        String page = browser.get("/territory/nomination.xhtml?id=" + id).body();
+        assertTrue(page.contains("La date limite est passée."), "the page says the deadline has passed");
+    }
+
+    private long categoryId(String code) {
+        String edition =
+                as(Demo.ORGANISER, "GET", "/api/v1/organiser/editions/1", null).body();
+        assertTrue(edition.contains("TC2019"), edition);
+        // Categories are created in the demo file's order: COM, TER, SOC, MIX, CDC.
+        return List.of("COM", "TER", "SOC", "MIX", "CDC").indexOf(code) + 1L;
+    }
+}
