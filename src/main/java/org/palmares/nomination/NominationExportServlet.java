@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
+import org.palmares.platform.DomainException;
 import org.palmares.platform.Language;
 
 /**
@@ -29,6 +30,15 @@ public class NominationExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            send(request, response);
+        } catch (DomainException e) {
+            // Refused: the error page of that status, never a stack trace.
+            if (!response.isCommitted()) response.sendError(e.status());
+        }
+    }
+
+    private void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Edition edition = editions.getCurrent();
         NominationFilter filter = NominationFilters.of(request::getParameter);
         NominationExport.Format format = NominationExport.Format.of(request.getParameter("format"));

@@ -144,6 +144,12 @@ public class NominationsBacking implements Serializable {
         return focusId == null ? null : screening.get(focusId);
     }
 
+    /** The focused nomination's summary, its Markdown rendered with any HTML in it escaped. */
+    public String getFocusedSummaryHtml() {
+        Nomination focused = getFocused();
+        return focused == null || focused.getSummary() == null ? "" : SafeMarkdown.html(focused.getSummary());
+    }
+
     public List<AuditEvent> getHistory() {
         return focusId == null ? List.of() : screening.history(focusId);
     }

@@ -154,7 +154,8 @@ class BrowserJourneysIT {
     }
 
     @Test
-    void a_territory_drafts_attaches_a_pdf_submits_and_the_receipt_reaches_the_outbox() throws Exception {
+    void a_territory_drafts_attaches_a_pdf_submits_the_receipt_reaches_the_outbox_and_the_organiser_marks_it_eligible()
+            throws Exception {
         logIn(Demo.TERRITORY);
         wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
         driver.findElement(By.cssSelector("a.start-CDC")).click();
@@ -179,6 +180,19 @@ class BrowserJourneysIT {
         open("/organiser/outbox.xhtml");
         assertTrue(body().contains("Candidature " + reference + " bien reçue"), "the receipt is in the outbox");
         assertTrue(body().contains(reference + ".pdf"), "with its PDF summary attached");
+
+        // The organiser finds it in the screening list and marks it eligible.
+        open("/organiser/nominations.xhtml");
+        driver.findElement(By.id("filters:text")).sendKeys(reference);
+        driver.findElement(By.id("filters:apply")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:table tbody tr[data-rk]"), 1));
+        driver.findElement(By.cssSelector("#list\\:table tbody tr[data-rk] .ui-chkbox-box"))
+                .click();
+        driver.findElement(By.id("list:eligible")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("list:messages"), "1 candidature(s) déclarée(s) recevable(s)"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#list\\:table tbody tr[data-rk]"), "Recevable"));
     }
 
     private void logIn(String email) {

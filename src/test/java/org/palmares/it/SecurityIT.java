@@ -58,6 +58,7 @@ class SecurityIT {
             Map.entry("/organiser/nominations.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/territories.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/export/nominations?format=xlsx", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/attachments?nomination=1", Set.of(Who.ORGANISER)),
             Map.entry("/join.xhtml", Set.of(Who.values())),
             Map.entry("/territory/colleagues.xhtml", Set.of(Who.TERRITORY)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
