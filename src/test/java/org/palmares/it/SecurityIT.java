@@ -55,6 +55,8 @@ class SecurityIT {
             Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/jurors.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/assignment.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/progress.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
@@ -65,6 +67,9 @@ class SecurityIT {
             Map.entry("/api/v1/organiser/editions/1", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/organiser/outbox", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/jury/assignments", Set.of(Who.JUROR)),
+            Map.entry("/api/v1/editions/TC2019/jurors", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/conflicts", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/assignments", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)));
 
     @Deployment(testable = false)
