@@ -172,12 +172,20 @@ public class EditionJuryResource {
 
     /** A current assignment. */
     public record AssignmentView(
-            long id, long juror, long nomination, String reference, String source, boolean locked, boolean started) {
+            long id,
+            long juror,
+            long nomination,
+            long territory,
+            String reference,
+            String source,
+            boolean locked,
+            boolean started) {
         static AssignmentView of(Assignment a, boolean started) {
             return new AssignmentView(
                     a.getId(),
                     a.getJuror().getId(),
                     a.getNomination().getId(),
+                    a.getNomination().getTerritory().getId(),
                     a.getNomination().getReference(),
                     a.getSource().name(),
                     a.isLocked(),
