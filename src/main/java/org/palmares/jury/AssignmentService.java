@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -240,6 +239,7 @@ public class AssignmentService {
         }
         SortedSet<Pair> target = plan.allAssignments();
         List<Assignment> current = current(edition);
+        Set<Long> started = started(edition);
         Set<Pair> existing = new HashSet<>();
         List<Pair> removed = new ArrayList<>();
         for (Assignment a : current) {
@@ -248,6 +248,10 @@ public class AssignmentService {
             if (!eligible) continue;
             if (target.contains(p)) {
                 existing.add(p);
+            } else if (started.contains(a.getId())) {
+                // Only a conflict keeps a started assignment out of the plan: it ends, its sheet stays for the audit.
+                a.recuse();
+                removed.add(p);
             } else {
                 // Only unstarted, unlocked automatic assignments are not kept, so this deletes nothing of value.
                 removed.add(p);
@@ -492,8 +496,4 @@ public class AssignmentService {
 
     /** The pairs a run added and removed compared with the run before it. */
     public record RunDiff(List<Pair> added, List<Pair> removed) {}
-
-    static final Comparator<Assignment> BY_NOMINATION = Comparator.comparing(
-                    (Assignment a) -> a.getNomination().getCategory().getPosition())
-            .thenComparing(a -> String.valueOf(a.getNomination().getReference()));
 }

@@ -184,7 +184,9 @@ class BrowserJourneysIT {
         driver.findElement(By.cssSelector("#form\\:confirmation input, input#form\\:confirmation"))
                 .sendKeys(password);
         driver.findElement(By.id("form:submit")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("form:submit")));
+        // The form is not rendered once done, so the page keeps showing it: wait for the answer instead.
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()")));
 
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);
