@@ -81,6 +81,12 @@ class JuryIT {
     @Inject
     JobClaims claims;
 
+    @Inject
+    org.palmares.jury.ProgressService progress;
+
+    @Inject
+    org.palmares.platform.Mailer mailer;
+
     @ArquillianResource
     URL url;
 
@@ -245,6 +251,29 @@ class JuryIT {
         assertTrue(currentOf(s.edition()).stream()
                 .noneMatch(a -> a.getJuror().getId().equals(juror.getId())
                         && a.getNomination().getId().equals(n0.getId())));
+    }
+
+    @Test
+    void reminding_everyone_mails_only_the_jurors_with_a_sheet_not_submitted_in_their_language() throws Exception {
+        Small s = small(4, 5);
+        Access.asSystem(() -> assignments.run(s.edition().getId(), AssignmentRun.Mode.FULL));
+        var lines = Access.asSystem(() -> progress.jurors(s.edition()));
+        long withDossiers = lines.stream().filter(j -> j.assigned() > 0).count();
+        tx.begin();
+        Account english = em.find(Account.class, s.jurors().get(1).getAccount().getId());
+        english.setLocale("en");
+        tx.commit();
+        int reminded = Access.asSystem(() -> progress.remindAll(s.edition()));
+        assertEquals(withDossiers, reminded);
+        var sent = mailer.outbox(50);
+        String to = s.jurors().get(1).getAccount().getEmail();
+        assertTrue(
+                sent.stream()
+                        .anyMatch(m ->
+                                m.getRecipient().equals(to) && m.getSubject().startsWith("Reminder")),
+                "in English for an English-speaking juror");
+        long unassigned = lines.stream().filter(j -> j.assigned() == 0).count();
+        assertEquals(4 - withDossiers, unassigned);
     }
 
     @Test
