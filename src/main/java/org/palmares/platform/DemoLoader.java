@@ -87,6 +87,9 @@ public class DemoLoader {
     @jakarta.annotation.Resource
     UserTransaction tx;
 
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
     private boolean demoLoaded;
 
     @PostConstruct
@@ -222,8 +225,13 @@ public class DemoLoader {
             Nomination nomination =
                     nominations.createDraft(territory.getId(), category.getId(), nom.getString("title"));
             nominations.edit(nomination.getId(), nom.getString("title"), nom.getString("summary"));
-            if ("SUBMITTED".equals(nom.getString("status"))) {
+            String status = nom.getString("status");
+            if ("SUBMITTED".equals(status) || "ELIGIBLE".equals(status)) {
                 nominations.submit(nomination.getId());
+            }
+            if ("ELIGIBLE".equals(status)) {
+                // Screened already, so the jury's assignment has nominations to work on in the demo.
+                em.find(Nomination.class, nomination.getId()).screen(true, null, clock);
             }
         }
 

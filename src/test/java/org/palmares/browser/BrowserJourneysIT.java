@@ -195,6 +195,80 @@ class BrowserJourneysIT {
                 By.cssSelector("#list\\:table tbody tr[data-rk]"), "Recevable"));
     }
 
+    @Test
+    void an_invited_juror_sets_a_password_accepts_the_charter_declares_a_conflict_and_sees_the_dossiers_assigned() {
+        String email = "nouveau.jure." + System.nanoTime() + "@example.org";
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/jurors.xhtml");
+        driver.findElement(By.id("invite:email")).sendKeys(email);
+        driver.findElement(By.id("invite:name")).sendKeys("Noémie Invitée");
+        driver.findElement(By.id("invite:expertise")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#invite\\:expertise_panel .ui-selectcheckboxmenu-header .ui-chkbox-box")))
+                .click();
+        driver.findElement(By.id("invite:name")).click();
+        driver.findElement(By.id("invite:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list"), email));
+
+        open("/organiser/outbox.xhtml");
+        String source = driver.getPageSource();
+        String after = source.substring(source.indexOf(email));
+        var token = java.util.regex.Pattern.compile("set-password\\.xhtml\\?token=([A-Za-z0-9_-]+)")
+                .matcher(after);
+        assertTrue(token.find(), "the invitation with its link is in the outbox");
+
+        driver.manage().deleteAllCookies();
+        open("/set-password.xhtml?token=" + token.group(1));
+        String password = "Une phrase de passe bien solide 2026";
+        driver.findElement(By.cssSelector("#form\\:password input, input#form\\:password"))
+                .sendKeys(password);
+        driver.findElement(By.cssSelector("#form\\:confirmation input, input#form\\:confirmation"))
+                .sendKeys(password);
+        driver.findElement(By.id("form:submit")).click();
+        // The form is not rendered once done, so the page keeps showing it: wait for the answer instead.
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()")));
+
+        open("/login.xhtml");
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password"))
+                .sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/jury/charter.xhtml"));
+        driver.findElement(By.id("charter:accept")).click();
+        wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
+        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        String conflicted = firstRow.findElements(By.tagName("td")).get(1).getText();
+        firstRow.findElement(By.cssSelector(".ui-chkbox-box")).click();
+        firstRow.findElement(By.cssSelector("input[type=text]")).sendKeys("Ancienne salariée du porteur");
+        driver.findElement(By.id("conflicts:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stated"), conflicted));
+
+        driver.manage().deleteAllCookies();
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/assignment.xhtml");
+        driver.findElement(By.id("run:assign")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("run:messages"), "Affectation enregistrée"));
+        assertTrue(
+                driver.findElement(By.id("table")).getText().contains("Noémie Invitée"), "the new juror has dossiers");
+
+        driver.manage().deleteAllCookies();
+        open("/login.xhtml");
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password"))
+                .sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/jury/index.xhtml"));
+        String space = body();
+        assertTrue(space.contains("TC2019-"), "the juror's dossiers are listed");
+        assertTrue(!space.contains(conflicted), "never the nomination they declared a conflict with");
+    }
+
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);

@@ -116,6 +116,9 @@ class PersistenceIT {
                 "public_vote",
                 "audit_event",
                 "outbox_message",
+                "assignment_settings",
+                "assignment_run",
+                "job_claim",
                 "databasechangelog")) {
             assertTrue(tables.contains(table), "missing table " + table);
         }

@@ -61,6 +61,8 @@ class SecurityIT {
             Map.entry("/organiser/export/attachments?nomination=1", Set.of(Who.ORGANISER)),
             Map.entry("/join.xhtml", Set.of(Who.values())),
             Map.entry("/territory/colleagues.xhtml", Set.of(Who.TERRITORY)),
+            Map.entry("/organiser/assignment.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/progress.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
@@ -74,6 +76,9 @@ class SecurityIT {
             Map.entry("/api/v1/organiser/editions/1", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/organiser/outbox", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/jury/assignments", Set.of(Who.JUROR)),
+            Map.entry("/api/v1/editions/TC2019/jurors", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/conflicts", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/assignments", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)));
 
     @Deployment(testable = false)
