@@ -25,7 +25,7 @@ import org.palmares.platform.DomainException;
  * The organisers' jury of one edition over REST: jurors, conflicts, assignments, solver runs and changes by hand.
  * {@code {edition}} is the edition's code (e.g. TC2019) or its numeric id, as in {@code /organiser/editions/{id}}.
  */
-@Path("editions/{edition}")
+@Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EditionJuryResource {
@@ -51,14 +51,14 @@ public class EditionJuryResource {
     }
 
     @GET
-    @Path("jurors")
+    @Path("editions/{edition}/jurors")
     public List<JurorView> jurors() {
         Edition edition = edition();
         return jurors.ofEdition(edition).stream().map(JurorView::of).toList();
     }
 
     @GET
-    @Path("conflicts")
+    @Path("editions/{edition}/conflicts")
     public List<ConflictView> conflicts() {
         return jurors.conflictsOfEdition(edition()).stream()
                 .map(ConflictView::of)
@@ -66,7 +66,7 @@ public class EditionJuryResource {
     }
 
     @GET
-    @Path("assignments")
+    @Path("editions/{edition}/assignments")
     public List<AssignmentView> assignments() {
         Edition edition = edition();
         var started = assignments.started(edition);
@@ -77,7 +77,7 @@ public class EditionJuryResource {
 
     /** Runs the solver: {@code mode=FULL} (default) or {@code FILL_GAPS}. 200 with the run, or 409 when infeasible. */
     @POST
-    @Path("assignments/run")
+    @Path("editions/{edition}/assignments/run")
     public Response run(@QueryParam("mode") @DefaultValue("FULL") String mode) {
         Edition edition = edition();
         AssignmentRun.Mode m;
@@ -100,7 +100,7 @@ public class EditionJuryResource {
 
     /** Assigns a juror to a nomination by hand: {@code {"juror": 12, "nomination": 34}}. */
     @POST
-    @Path("assignments")
+    @Path("editions/{edition}/assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(NewAssignment body) {
         edition();
@@ -112,7 +112,7 @@ public class EditionJuryResource {
     }
 
     @DELETE
-    @Path("assignments/{id}")
+    @Path("editions/{edition}/assignments/{id}")
     public Response remove(@PathParam("id") long id) {
         edition();
         assignments.remove(id);
@@ -120,14 +120,14 @@ public class EditionJuryResource {
     }
 
     @POST
-    @Path("assignments/{id}/lock")
+    @Path("editions/{edition}/assignments/{id}/lock")
     public AssignmentView lock(@PathParam("id") long id) {
         edition();
         return AssignmentView.of(assignments.lock(id, true), false);
     }
 
     @POST
-    @Path("assignments/{id}/unlock")
+    @Path("editions/{edition}/assignments/{id}/unlock")
     public AssignmentView unlock(@PathParam("id") long id) {
         edition();
         return AssignmentView.of(assignments.lock(id, false), false);

@@ -363,6 +363,22 @@ class SecurityIT {
         return http.post("/join.xhtml", form);
     }
 
+    @Test
+    void parallel_basic_authenticated_calls_of_one_account_all_succeed() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(pool.submit(() -> new Http(url)
+                        .getAs("/api/v1/me", "jure07@demo.palmares.org", Demo.PASSWORD)
+                        .statusCode()));
+            }
+            for (var call : calls) assertEquals(200, call.get(), "no optimistic-lock failure on the account");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void assertLandsOn(String email, String page) {
         HttpResponse<String> answer = new Http(url).login(email, Demo.PASSWORD);
         assertEquals(302, answer.statusCode(), "login of " + email);
