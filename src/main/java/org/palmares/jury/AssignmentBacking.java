@@ -129,7 +129,8 @@ public class AssignmentBacking implements Serializable {
                     String.join(" ; ", why)));
         }
         shortfalls = lines;
-        shortfallTotal = Messages.get(locale, "assignment.infeasible.total", plan.missingAssignments(), newJurors);
+        shortfallTotal = Messages.get(locale, "assignment.infeasible.total", plan.missingAssignments())
+                + (newJurors > 0 ? " " + Messages.get(locale, "assignment.infeasible.newJurors", newJurors) : "");
         error("assignment.run.infeasible");
     }
 

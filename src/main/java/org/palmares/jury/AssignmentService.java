@@ -245,7 +245,18 @@ public class AssignmentService {
         for (Assignment a : current) {
             Pair p = pair(a);
             boolean eligible = problem.findNomination(p.nominationId()).isPresent();
-            if (!eligible) continue;
+            if (!eligible) {
+                // A nomination screened out since: a full run ends what it would not have kept.
+                boolean keep = mode == AssignmentRun.Mode.FILL_GAPS
+                        || a.isLocked()
+                        || a.getSource() == AssignmentSource.MANUAL
+                        || started.contains(a.getId());
+                if (!keep) {
+                    removed.add(p);
+                    em.remove(a);
+                }
+                continue;
+            }
             if (target.contains(p)) {
                 existing.add(p);
             } else if (started.contains(a.getId())) {

@@ -277,6 +277,20 @@ class JuryIT {
     }
 
     @Test
+    void a_full_run_ends_the_automatic_assignments_of_a_nomination_screened_out_since() throws Exception {
+        Small s = small(4, 5);
+        Access.asSystem(() -> assignments.run(s.edition().getId(), AssignmentRun.Mode.FULL));
+        Nomination out = s.nominations().get(1);
+        tx.begin();
+        em.find(Nomination.class, out.getId()).screen(false, "Hors délai", clock);
+        tx.commit();
+        Access.asSystem(() -> assignments.run(s.edition().getId(), AssignmentRun.Mode.FULL));
+        List<Assignment> after = currentOf(s.edition());
+        assertEquals(3, after.size());
+        assertTrue(after.stream().noneMatch(a -> a.getNomination().getId().equals(out.getId())));
+    }
+
+    @Test
     void a_job_is_claimed_once_and_a_second_claim_of_the_same_key_fails() {
         String key = "reminder:TEST:" + UUID.randomUUID();
         assertTrue(claims.claim(key));
