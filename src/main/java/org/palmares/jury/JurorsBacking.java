@@ -23,6 +23,7 @@ import org.palmares.edition.EditionService;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.Territory;
 import org.palmares.nomination.TerritoryService;
+import org.palmares.platform.ImportLine;
 import org.palmares.platform.Messages;
 
 /** The organisers' page of the jury: who the jurors are, their conflicts, and the invitation of a new juror. */
@@ -76,6 +77,12 @@ public class JurorsBacking implements Serializable {
 
     private transient List<Line> lines;
 
+    /** A CSV file of invitations larger than this is refused before it is read. */
+    static final long MAX_CSV_BYTES = 1_000_000;
+
+    /** The report of the last CSV import, one line per row of the file. */
+    private List<ImportLine> report = new ArrayList<>();
+
     public List<Line> getLines() {
         if (lines == null) {
             Edition edition = editions.getCurrent();
@@ -119,6 +126,92 @@ public class JurorsBacking implements Serializable {
         expertise = new ArrayList<>();
         affiliations = new ArrayList<>();
         lines = null;
+    }
+
+    /**
+     * Reads the uploaded CSV of juror invitations and invites each good line on its own; the report says what became
+     * of every line (unknown category codes or territories are reported, not guessed).
+     */
+    public void importCsv(org.primefaces.event.FileUploadEvent event) {
+        report = new ArrayList<>();
+        var file = event.getFile();
+        Locale locale = locale();
+        if (file.getSize() > MAX_CSV_BYTES) {
+            error("territories.import.tooBig");
+            return;
+        }
+        List<JurorImport.Row> rows;
+        try {
+            rows = JurorImport.read(
+                    new String(file.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (org.palmares.platform.CsvTable.Unreadable e) {
+            error(e.messageKey(), e.arguments());
+            return;
+        } catch (java.io.IOException e) {
+            error("csv.unreadable", e.getMessage());
+            return;
+        }
+        Edition edition = editions.getCurrent();
+        Map<String, Long> categories =
+                edition.getCategories().stream().collect(Collectors.toMap(Category::getCode, Category::getId));
+        Map<String, Long> territoryIds = territories.all().stream()
+                .collect(Collectors.toMap(t -> t.getName().toLowerCase(Locale.ROOT), Territory::getId, (a, b) -> a));
+        int invited = 0;
+        for (JurorImport.Row row : rows) {
+            List<String> problems = new ArrayList<>(
+                    row.problems().stream().map(k -> Messages.get(locale, k)).toList());
+            row.expertise().stream()
+                    .filter(code -> !categories.containsKey(code))
+                    .forEach(code -> problems.add(Messages.get(locale, "jurors.import.unknownCategory", code)));
+            row.affiliations().stream()
+                    .filter(name -> !territoryIds.containsKey(name.toLowerCase(Locale.ROOT)))
+                    .forEach(name -> problems.add(Messages.get(locale, "jurors.import.unknownTerritory", name)));
+            if (!problems.isEmpty()) {
+                report.add(new ImportLine(row.line(), row.name(), row.email(), false, String.join(" ", problems)));
+                continue;
+            }
+            try {
+                jurors.invite(
+                        edition,
+                        row.email(),
+                        row.name(),
+                        blankToNull(row.region()),
+                        row.capacity(),
+                        blankToNull(row.organisation()),
+                        blankToNull(row.panel()),
+                        row.expertise().stream().map(categories::get).toList(),
+                        row.affiliations().stream()
+                                .map(n -> territoryIds.get(n.toLowerCase(Locale.ROOT)))
+                                .toList(),
+                        locale);
+                invited++;
+                report.add(new ImportLine(
+                        row.line(), row.name(), row.email(), true, Messages.get(locale, "territories.import.ok")));
+            } catch (org.palmares.platform.DomainException e) {
+                report.add(new ImportLine(
+                        row.line(),
+                        row.name(),
+                        row.email(),
+                        false,
+                        Messages.get(locale, e.messageKey(), e.arguments())));
+            }
+        }
+        info("territories.import.done", invited, rows.size());
+        lines = null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public List<ImportLine> getReport() {
+        return report;
+    }
+
+    private void error(String key, Object... args) {
+        FacesContext.getCurrentInstance()
+                .addMessage(
+                        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale(), key, args), null));
     }
 
     public void addConflict() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.palmares.edition.EditionService;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.ImportLine;
 import org.palmares.platform.Messages;
 import org.primefaces.event.FileUploadEvent;
 
@@ -110,11 +111,11 @@ public class TerritoriesBacking implements Serializable {
         List<TerritoryImport.Row> rows;
         try {
             rows = TerritoryImport.read(new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } catch (TerritoryImport.Unreadable e) {
+        } catch (org.palmares.platform.CsvTable.Unreadable e) {
             error(e.messageKey(), e.arguments());
             return;
         } catch (IOException e) {
-            error("territories.import.unreadable", e.getMessage());
+            error("csv.unreadable", e.getMessage());
             return;
         }
         Locale locale = locale();
@@ -196,29 +197,6 @@ public class TerritoriesBacking implements Serializable {
 
     private static Locale locale() {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    }
-
-    /** What became of one row of an imported file. */
-    public record ImportLine(long line, String name, String email, boolean ok, String outcome) implements Serializable {
-        public long getLine() {
-            return line;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public boolean isOk() {
-            return ok;
-        }
-
-        public String getOutcome() {
-            return outcome;
-        }
     }
 
     public List<ImportLine> getReport() {

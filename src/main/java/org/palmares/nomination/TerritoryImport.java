@@ -1,28 +1,20 @@
 package org.palmares.nomination;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.palmares.platform.CsvTable;
 
 /**
- * Reads a CSV file of territory invitations (one territory and its contact per row), comma or semicolon separated,
- * with a header row naming the columns in French or English. Each row comes back with what is wrong with it, so the
- * organiser gets a report per row and the good rows are not held back by the bad ones.
+ * Reads a CSV file of territory invitations (one territory and its contact per row). Each row comes back with what is
+ * wrong with it, so the organiser gets a report per row and the good rows are not held back by the bad ones.
  */
 public final class TerritoryImport {
     /** The columns, and the header names (without accents, lower case) that mean them. */
-    enum Column {
+    enum Column implements CsvTable.Column {
         NAME("territoire", "territory", "nom", "name"),
         KIND("type", "kind", "nature"),
         REGION("region"),
@@ -35,9 +27,14 @@ public final class TerritoryImport {
         Column(String... names) {
             this.names = List.of(names);
         }
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2,3}|2A|2B");
 
     /** Files larger than this many rows are refused as a whole: an invitation campaign is not a bulk mailing. */
@@ -60,101 +57,39 @@ public final class TerritoryImport {
         }
     }
 
-    /** Thrown when the file as a whole cannot be read: no header, missing columns, too many rows. */
-    public static final class Unreadable extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String messageKey;
-        private final transient Object[] arguments;
-
-        Unreadable(String messageKey, Object... arguments) {
-            super(messageKey);
-            this.messageKey = messageKey;
-            this.arguments = arguments;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-
-        public Object[] arguments() {
-            return arguments;
-        }
+    public static List<Row> read(String text) throws CsvTable.Unreadable {
+        return CsvTable.read(text, Column.class, MAX_ROWS).stream()
+                .map(TerritoryImport::row)
+                .toList();
     }
 
-    public static List<Row> read(String text) throws Unreadable {
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String firstLine = content.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
-        try (Reader reader = new StringReader(content);
-                CSVParser parser =
-                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Map<Column, String> headers = columns(parser.getHeaderNames());
-            List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (rows.size() >= MAX_ROWS) throw new Unreadable("territories.import.tooMany", MAX_ROWS);
-                rows.add(row(record, headers));
-            }
-            if (rows.isEmpty()) throw new Unreadable("territories.import.empty");
-            return rows;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new Unreadable("territories.import.unreadable", e.getMessage());
-        }
-    }
-
-    private static Map<Column, String> columns(List<String> headerNames) throws Unreadable {
-        Map<Column, String> found = new HashMap<>();
-        for (String header : headerNames) {
-            String key = plain(header);
-            for (Column column : Column.values()) {
-                if (column.names.contains(key) && !found.containsKey(column)) found.put(column, header);
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (Column column : Column.values()) {
-            if (!found.containsKey(column)) missing.add(column.names.get(0));
-        }
-        if (!missing.isEmpty()) throw new Unreadable("territories.import.missingColumns", String.join(", ", missing));
-        return found;
-    }
-
-    private static Row row(CSVRecord record, Map<Column, String> headers) {
+    private static Row row(CsvTable.Row<Column> row) {
         List<String> problems = new ArrayList<>();
-        String name = value(record, headers, Column.NAME);
-        String kindText = value(record, headers, Column.KIND);
-        String region = value(record, headers, Column.REGION);
-        String departement = value(record, headers, Column.DEPARTEMENT).toUpperCase(Locale.ROOT);
-        String contactName = value(record, headers, Column.CONTACT_NAME);
-        String email = value(record, headers, Column.CONTACT_EMAIL);
+        String name = row.get(Column.NAME);
+        String departement = row.get(Column.DEPARTEMENT).toUpperCase(Locale.ROOT);
+        String email = row.get(Column.CONTACT_EMAIL);
         if (name.isEmpty()) problems.add("territories.import.nameMissing");
         if (name.length() > 200) problems.add("territories.import.nameTooLong");
-        TerritoryKind kind = kind(kindText).orElse(null);
+        TerritoryKind kind = kind(row.get(Column.KIND)).orElse(null);
         if (kind == null) problems.add("territories.import.kindUnknown");
-        if (region.isEmpty()) problems.add("territories.import.regionMissing");
+        if (row.get(Column.REGION).isEmpty()) problems.add("territories.import.regionMissing");
         if (!DEPARTEMENT.matcher(departement).matches()) problems.add("territories.import.departementInvalid");
-        if (contactName.isEmpty()) problems.add("territories.import.contactMissing");
+        if (row.get(Column.CONTACT_NAME).isEmpty()) problems.add("territories.import.contactMissing");
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) problems.add("territories.import.emailInvalid");
         return new Row(
-                record.getParser().getCurrentLineNumber(),
+                row.line(),
                 name,
                 kind,
-                region,
+                row.get(Column.REGION),
                 departement,
-                contactName,
+                row.get(Column.CONTACT_NAME),
                 email,
                 List.copyOf(problems));
     }
 
     /** A kind given by its code (PLIE, MAISON_EMPLOI…) or loosely by its name ("Maison de l'Emploi"). */
     static Optional<TerritoryKind> kind(String text) {
-        String key = plain(text).replaceAll("[^a-z]", "");
+        String key = CsvTable.plain(text).replaceAll("[^a-z]", "");
         for (TerritoryKind kind : TerritoryKind.values()) {
             if (kind.name().toLowerCase(Locale.ROOT).replace("_", "").equals(key)) return Optional.of(kind);
         }
@@ -163,23 +98,5 @@ public final class TerritoryImport {
                 "communautedagglomeration", TerritoryKind.AGGLOMERATION,
                 "communautedecommunes", TerritoryKind.COMMUNAUTE_COMMUNES);
         return Optional.ofNullable(names.get(key));
-    }
-
-    private static String value(CSVRecord record, Map<Column, String> headers, Column column) {
-        String header = headers.get(column);
-        return record.isMapped(header) && record.isSet(header)
-                ? record.get(header).strip()
-                : "";
-    }
-
-    private static String plain(String s) {
-        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .strip();
-    }
-
-    private static long count(String s, char c) {
-        return s.chars().filter(ch -> ch == c).count();
     }
 }

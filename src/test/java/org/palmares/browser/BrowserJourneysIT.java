@@ -226,9 +226,8 @@ class BrowserJourneysIT {
         driver.findElement(By.cssSelector("#form\\:confirmation input, input#form\\:confirmation"))
                 .sendKeys(password);
         driver.findElement(By.id("form:submit")).click();
-        // The form is not rendered once done, so the page keeps showing it: wait for the answer instead.
-        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()")));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("area"), "Votre mot de passe est enregistré"));
 
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);
@@ -270,7 +269,7 @@ class BrowserJourneysIT {
     }
 
     @Test
-    void an_organiser_imports_territory_invitations_from_csv_and_reads_a_report_per_line() {
+    void an_organiser_imports_territory_and_juror_invitations_from_csv_and_reads_a_report_per_line() {
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
         open("/organiser/territories.xhtml");
@@ -282,6 +281,14 @@ class BrowserJourneysIT {
         assertTrue(report.contains("Adresse électronique invalide."), "the bad line says why: " + report);
         assertTrue(body().contains("2 invitation(s) envoyée(s) sur 3 ligne(s)."), body());
         assertTrue(driver.findElement(By.id("list")).getText().contains("Maison de l'Emploi du Nord"));
+
+        open("/organiser/jurors.xhtml");
+        Path jurors = Path.of("src/test/resources/files/jures.csv").toAbsolutePath();
+        driver.findElement(By.cssSelector("#import\\:file input[type=file]")).sendKeys(jurors.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import:report")));
+        String jurorReport = driver.findElement(By.id("import:report")).getText();
+        assertTrue(jurorReport.contains("Catégorie inconnue : XYZ."), jurorReport);
+        assertTrue(driver.findElement(By.id("list")).getText().contains("claire.import@example.org"));
     }
 
     private void logIn(String email) {

@@ -46,11 +46,12 @@ class TerritoryImportTest {
 
     @Test
     void a_file_without_the_needed_columns_is_refused_as_a_whole_with_their_names() {
-        var e = assertThrows(TerritoryImport.Unreadable.class, () -> TerritoryImport.read("name,email\nA,a@b.org\n"));
-        assertEquals("territories.import.missingColumns", e.messageKey());
+        var e = assertThrows(
+                org.palmares.platform.CsvTable.Unreadable.class, () -> TerritoryImport.read("name,email\nA,a@b.org\n"));
+        assertEquals("csv.missingColumns", e.messageKey());
         assertEquals("type, region, departement, contact", e.arguments()[0]);
         assertThrows(
-                TerritoryImport.Unreadable.class,
+                org.palmares.platform.CsvTable.Unreadable.class,
                 () -> TerritoryImport.read("territory;kind;region;departement;contact;email\n"));
     }
 }
