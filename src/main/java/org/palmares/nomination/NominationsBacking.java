@@ -60,6 +60,7 @@ public class NominationsBacking implements Serializable {
     private final LazyDataModel<Nomination> model = new Model();
 
     private transient ScreeningService.Counts counts;
+    private transient List<String> regions;
 
     @PostConstruct
     void init() {
@@ -104,7 +105,8 @@ public class NominationsBacking implements Serializable {
     }
 
     public List<String> getRegions() {
-        return screening.regions(edition());
+        if (regions == null) regions = screening.regions(edition());
+        return regions;
     }
 
     public NominationStatus[] getStatuses() {

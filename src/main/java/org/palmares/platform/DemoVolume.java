@@ -69,6 +69,7 @@ public class DemoVolume {
             "bâtiment",
             "numérique");
 
+    @Inject
     @ConfigProperty(name = "palmares.demo.volume", defaultValue = "0")
     int volume;
 
