@@ -55,6 +55,7 @@ public class NominationBacking implements Serializable {
     private String summary;
     private Map<Long, String> answers = new HashMap<>();
     private Instant savedAt;
+    private String savedFingerprint = "";
     private boolean stale;
 
     private transient Nomination nomination;
@@ -76,6 +77,7 @@ public class NominationBacking implements Serializable {
                 for (Answer answer : nomination.getAnswers()) {
                     answers.put(answer.getQuestion().getId(), answer.getValue());
                 }
+                savedFingerprint = fingerprint();
             } else if (categoryParam != null) {
                 categoryId = Long.parseLong(categoryParam);
                 category = editions.getCategory(categoryId);
@@ -101,9 +103,19 @@ public class NominationBacking implements Serializable {
         return nomination;
     }
 
-    /** Saves what the user typed so far; called by the page as the user types. Quiet when all goes well. */
+    /**
+     * Saves what the user typed so far; called by the page as the user types. Does nothing (and leaves the page's
+     * messages alone) when nothing changed since the last save.
+     */
     public void autosave() {
+        if (id != null && fingerprint().equals(savedFingerprint) && !stale) return;
         store(false);
+        PrimeFaces.current().ajax().update("form:status", "head");
+    }
+
+    /** What the form holds, to tell whether it changed since it was last saved. */
+    private String fingerprint() {
+        return String.valueOf(title) + '\u0000' + summary + '\u0000' + new java.util.TreeMap<>(nonNull(answers));
     }
 
     /** Saves on request, and says so. */
@@ -127,6 +139,7 @@ public class NominationBacking implements Serializable {
             version = saved.getVersion();
             nomination = saved;
             savedAt = clock.instant();
+            savedFingerprint = fingerprint();
             stale = false;
             return true;
         } catch (DomainException e) {
@@ -154,6 +167,7 @@ public class NominationBacking implements Serializable {
         title = nomination.getTitle();
         summary = nomination.getSummary();
         nomination.getAnswers().forEach(a -> answers.put(a.getQuestion().getId(), a.getValue()));
+        savedFingerprint = fingerprint();
         stale = false;
         info("nomination.reloaded");
     }

@@ -187,7 +187,16 @@ public class NominationResource {
                 .header("Content-Disposition", FileNames.contentDisposition(preview, attachment.getOriginalName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store");
-        if (preview) response.header("X-Frame-Options", "SAMEORIGIN");
+        if (preview) {
+            // Shown inside the nomination page (an iframe or an img): same origin only, and nothing active in it.
+            response.header("X-Frame-Options", "SAMEORIGIN");
+            response.header(
+                    "Content-Security-Policy",
+                    "default-src 'none'; object-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; "
+                            + "frame-ancestors 'self'");
+        } else {
+            response.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+        }
         return response.build();
     }
 

@@ -167,9 +167,7 @@ public class NominationService {
         String reference = null;
         if (!nomination.hasReference()) {
             Category category = nomination.getCategory();
-            ensureCounter(category.getId());
-            ReferenceCounter counter =
-                    em.find(ReferenceCounter.class, category.getId(), LockModeType.PESSIMISTIC_WRITE);
+            ReferenceCounter counter = lockedCounter(category.getId());
             reference = ReferenceCounter.format(category.getEdition().getCode(), category.getCode(), counter.next());
         }
         nomination.submit(reference, clock);
@@ -357,7 +355,16 @@ public class NominationService {
         }
     }
 
-    private void ensureCounter(long categoryId) {
+    /** The category's counter, locked until the end of the submitting transaction. */
+    private ReferenceCounter lockedCounter(long categoryId) {
+        ReferenceCounter counter = em.find(ReferenceCounter.class, categoryId, LockModeType.PESSIMISTIC_WRITE);
+        if (counter != null) return counter;
+        if (access.isSystem()) {
+            // Start-up loading: one thread, and its categories are not committed yet, so no separate transaction.
+            counter = new ReferenceCounter(categoryId);
+            em.persist(counter);
+            return counter;
+        }
         try {
             counters.ensure(categoryId);
         } catch (RuntimeException raced) {
@@ -365,6 +372,7 @@ public class NominationService {
             java.util.logging.Logger.getLogger(NominationService.class.getName())
                     .fine(() -> "Reference counter created concurrently: " + raced);
         }
+        return em.find(ReferenceCounter.class, categoryId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static void checkTitle(String title) {

@@ -327,6 +327,21 @@ class BrowserJourneysIT {
         assertTrue(driver.findElement(By.id("sheetStatus")).getText().contains("Soumise"));
     }
 
+    @Test
+    void an_organiser_imports_territory_invitations_from_csv_and_reads_a_report_per_line() {
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/territories.xhtml");
+        Path csv = Path.of("src/test/resources/files/territoires.csv").toAbsolutePath();
+        driver.findElement(By.cssSelector("#import\\:file input[type=file]")).sendKeys(csv.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import:report")));
+        String report = driver.findElement(By.id("import:report")).getText();
+        assertTrue(report.contains("PLIE du Val de Moselle") && report.contains("Invitation envoyée."), report);
+        assertTrue(report.contains("Adresse électronique invalide."), "the bad line says why: " + report);
+        assertTrue(body().contains("2 invitation(s) envoyée(s) sur 3 ligne(s)."), body());
+        assertTrue(driver.findElement(By.id("list")).getText().contains("Maison de l'Emploi du Nord"));
+    }
+
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);
