@@ -17,9 +17,21 @@ public class JuryHomeBacking {
     @Inject
     JurorService jurors;
 
+    @Inject
+    org.palmares.scoring.ScoringService scoring;
+
+    @Inject
+    org.palmares.platform.Language language;
+
+    @Inject
+    org.palmares.platform.Formats formats;
+
+    @Inject
+    java.time.Clock clock;
+
     private Edition edition;
     private Juror juror;
-    private List<Assignment> assignments;
+    private List<org.palmares.scoring.MyAssignment> assignments;
 
     /** A juror who has not accepted the confidentiality charter goes there first. */
     public void onLoad() throws java.io.IOException {
@@ -31,7 +43,7 @@ public class JuryHomeBacking {
             external.redirect(external.getRequestContextPath() + "/jury/charter.xhtml");
             return;
         }
-        assignments = juror == null ? List.of() : jurors.assignmentsOfCaller(edition);
+        assignments = juror == null ? List.of() : scoring.mine(edition, language.getLocale());
     }
 
     public Edition getEdition() {
@@ -42,7 +54,30 @@ public class JuryHomeBacking {
         return juror;
     }
 
-    public List<Assignment> getAssignments() {
+    /** The caller's dossiers, what needs doing first, with where each sheet stands. */
+    public List<org.palmares.scoring.MyAssignment> getAssignments() {
         return assignments;
+    }
+
+    public long getSubmitted() {
+        return assignments.stream().filter(a -> "SUBMITTED".equals(a.state())).count();
+    }
+
+    /** The scoring deadline and the time left, in the edition's time zone and the reader's language. */
+    public String getDeadline() {
+        java.util.Locale locale = language.getLocale();
+        return edition.scoringDeadline()
+                .map(d -> {
+                    String when = org.palmares.platform.Messages.get(
+                            locale, "jury.list.deadline", formats.fullDateTime(d.local(), locale));
+                    if (d.isPassed(clock)) {
+                        return when + " " + org.palmares.platform.Messages.get(locale, "jury.list.closed");
+                    }
+                    java.time.Duration left = d.remaining(clock);
+                    return when + " "
+                            + org.palmares.platform.Messages.get(
+                                    locale, "jury.list.timeLeft", left.toDays(), left.toHoursPart());
+                })
+                .orElseGet(() -> org.palmares.platform.Messages.get(locale, "jury.list.noDeadline"));
     }
 }

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -289,6 +290,63 @@ class BrowserJourneysIT {
         String jurorReport = driver.findElement(By.id("import:report")).getText();
         assertTrue(jurorReport.contains("Catégorie inconnue : XYZ."), jurorReport);
         assertTrue(driver.findElement(By.id("list")).getText().contains("claire.import@example.org"));
+    }
+
+    @Test
+    void a_juror_opens_a_dossier_reads_the_guide_scores_every_criterion_sees_it_saved_and_submits() throws Exception {
+        String juror = "jure05@demo.palmares.org";
+        var run = new org.palmares.it.Http(url)
+                .request(
+                        "POST",
+                        "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS",
+                        null,
+                        "Authorization",
+                        org.palmares.it.Http.basic(Demo.ORGANISER, Demo.PASSWORD),
+                        "Accept",
+                        "application/json");
+        assertEquals(200, run.statusCode(), run.body());
+        logIn(juror);
+        wait.until(d -> d.getCurrentUrl().contains("/jury/"));
+        if (driver.getCurrentUrl().contains("/jury/charter.xhtml")) {
+            driver.findElement(By.id("charter:accept")).click();
+            wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
+        }
+        open("/jury/index.xhtml");
+        assertTrue(body().contains("Progression"), "the juror's progress is shown");
+        driver.findElement(By.cssSelector("a.dossier-link")).click();
+        wait.until(ExpectedConditions.urlContains("/jury/dossier.xhtml"));
+        String dossier = driver.getCurrentUrl();
+        assertTrue(
+                driver.findElement(By.id("guide")).getText().contains("Guide"), "the jury guide is beside the sheet");
+        var criteria = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"));
+        assertTrue(criteria.size() > 0);
+        List<String> chosen = new java.util.ArrayList<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            WebElement criterion = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"))
+                    .get(i);
+            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale .ui-button"));
+            WebElement button = buttons.get(Math.min(2, buttons.size() - 1));
+            chosen.add(button.getText());
+            button.click();
+        }
+        Thread.sleep(1000); // the autosave waits a moment after the last click
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Enregistré à"));
+        driver.get(dossier);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
+        var reloaded = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"));
+        for (int i = 0; i < reloaded.size(); i++) {
+            String active = reloaded.get(i)
+                    .findElement(By.cssSelector(".scale .ui-button.ui-state-active"))
+                    .getText();
+            assertEquals(chosen.get(i), active, "criterion " + (i + 1) + " kept its value");
+        }
+        driver.findElement(By.id("sheetForm:submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Grille soumise"));
+        assertTrue(driver.findElement(By.id("sheetStatus")).getText().contains("Soumise"));
     }
 
     private void logIn(String email) {

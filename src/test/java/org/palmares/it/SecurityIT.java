@@ -66,6 +66,8 @@ class SecurityIT {
             Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
             Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
+            Map.entry("/jury/dossier.xhtml", Set.of(Who.JUROR)),
+            Map.entry("/api/v1/me/assignments", Set.of(Who.JUROR)),
             Map.entry("/territory/index.xhtml", Set.of(Who.TERRITORY)),
             Map.entry("/territory/nomination.xhtml?category=5", Set.of(Who.TERRITORY)),
             Map.entry("/api/v1/editions/TC2019/nominations", Set.of(Who.ORGANISER, Who.TERRITORY)),

@@ -1,0 +1,412 @@
+package org.palmares.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palmares.account.Account;
+import org.palmares.edition.Category;
+import org.palmares.edition.Criterion;
+import org.palmares.edition.Edition;
+import org.palmares.jury.Assignment;
+import org.palmares.jury.AssignmentSource;
+import org.palmares.jury.Conflict;
+import org.palmares.jury.ConflictKind;
+import org.palmares.jury.Juror;
+import org.palmares.nomination.Nomination;
+import org.palmares.nomination.Territory;
+import org.palmares.nomination.TerritoryKind;
+import org.palmares.platform.Access;
+import org.palmares.scoring.ScoreSheetRevision;
+import org.palmares.scoring.ScoringService;
+
+/**
+ * Scoring inside a running Palmarès, over HTTP as the demo jurors: every forbidden path (another juror's sheet, a
+ * nomination not assigned, in conflict, after the deadline, frozen), optimistic locking with If-Match, the history
+ * kept, and blind review leaking no territory name. Each test builds an edition of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ScoringIT {
+    private static final String OTHER_JUROR = "jure02@demo.palmares.org";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.palmares().addClasses(Deployments.class, Http.class, Demo.class);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ScoringService scoring;
+
+    @ArquillianResource
+    URL url;
+
+    /** An edition of its own: one category with two criteria, two eligible nominations, jure01 and jure02 on n0. */
+    record Setup(
+            Edition edition,
+            Category category,
+            List<Criterion> criteria,
+            Territory territory,
+            Nomination assigned,
+            Nomination unassigned,
+            Assignment mine,
+            Assignment theirs) {}
+
+    private Setup setup(boolean blind, LocalDateTime scoringDeadline) throws Exception {
+        String suffix =
+                UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        tx.begin();
+        Edition edition =
+                new Edition("SC" + suffix, 2031, "Notation " + suffix, "Scoring " + suffix, "Europe/Paris", clock);
+        edition.setBlindReview(blind);
+        edition.setScoringDeadline(scoringDeadline);
+        Category category = edition.addCategory("SOC", "Social", "Social");
+        category.setLimitPerTerritory(5);
+        Criterion impact = category.addCriterion("Impact", "Impact", 2, 1, 5);
+        impact.anchor(1, "Aucun effet visible", "No visible effect");
+        impact.anchor(5, "Effet mesuré et durable", "Measured, lasting effect");
+        Criterion partners = category.addCriterion("Partenariat", "Partnership", 1, 0, 10);
+        em.persist(edition);
+        Territory territory = new Territory("Territoire Secret " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
+        em.persist(territory);
+        Nomination n0 = new Nomination(category, territory, 0, "Chantier " + suffix, clock);
+        n0.submit("SC" + suffix + "-SOC-001", clock);
+        n0.screen(true, null, clock);
+        em.persist(n0);
+        Nomination n1 = new Nomination(category, territory, 1, "Autre " + suffix, clock);
+        n1.submit("SC" + suffix + "-SOC-002", clock);
+        n1.screen(true, null, clock);
+        em.persist(n1);
+        Juror me = juror(edition, Demo.JUROR);
+        Juror other = juror(edition, OTHER_JUROR);
+        Assignment mine = new Assignment(me, n0, AssignmentSource.MANUAL, clock);
+        Assignment theirs = new Assignment(other, n0, AssignmentSource.MANUAL, clock);
+        em.persist(mine);
+        em.persist(theirs);
+        tx.commit();
+        return new Setup(edition, category, List.of(impact, partners), territory, n0, n1, mine, theirs);
+    }
+
+    private Juror juror(Edition edition, String email) {
+        Account account = em.createQuery("select a from Account a where a.email = :e", Account.class)
+                .setParameter("e", email)
+                .getSingleResult();
+        Juror juror = new Juror(edition, account, "Occitanie", 10);
+        juror.acceptConfidentiality(clock);
+        em.persist(juror);
+        return juror;
+    }
+
+    private HttpResponse<String> call(String method, String path, String who, String body, String... more) {
+        String[] headers = new String[6 + more.length];
+        headers[0] = "Authorization";
+        headers[1] = Http.basic(who, Demo.PASSWORD);
+        headers[2] = "Accept";
+        headers[3] = "application/json";
+        headers[4] = "Content-Type";
+        headers[5] = "application/json";
+        System.arraycopy(more, 0, headers, 6, more.length);
+        return new Http(url)
+                .request(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private JsonObject open(Assignment assignment, String who) {
+        HttpResponse<String> opened =
+                call("POST", "/api/v1/me/assignments/" + assignment.getId() + "/scoresheet", who, null);
+        assertEquals(200, opened.statusCode(), opened.body());
+        return json(opened.body());
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static String scores(Criterion c, int value) {
+        return "{\"scores\":{\"" + c.getId() + "\":{\"value\":" + value + "}}}";
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().toString());
+    }
+
+    @Test
+    void a_juror_cannot_read_or_change_another_jurors_sheet() throws Exception {
+        Setup s = setup(false, null);
+        long theirs = open(s.theirs(), OTHER_JUROR).getJsonNumber("id").longValue();
+        assertProblem(404, call("GET", "/api/v1/scoresheets/" + theirs, Demo.JUROR, null));
+        assertProblem(
+                404,
+                call(
+                        "PUT",
+                        "/api/v1/scoresheets/" + theirs,
+                        Demo.JUROR,
+                        scores(s.criteria().get(0), 5),
+                        "If-Match",
+                        "\"0\""));
+        assertProblem(404, call("POST", "/api/v1/scoresheets/" + theirs + "/submit", Demo.JUROR, null));
+        assertProblem(
+                404, call("POST", "/api/v1/me/assignments/" + s.theirs().getId() + "/scoresheet", Demo.JUROR, null));
+        assertProblem(404, call("GET", "/api/v1/scoresheets/" + theirs, Demo.ORGANISER, null));
+        assertEquals(
+                200,
+                call("GET", "/api/v1/scoresheets/" + theirs, OTHER_JUROR, null).statusCode());
+    }
+
+    @Test
+    void a_juror_cannot_open_a_nomination_not_assigned_to_them_on_the_page_or_over_rest() throws Exception {
+        Setup s = setup(false, null);
+        Http browser = new Http(url);
+        assertEquals(302, browser.login(Demo.JUROR, Demo.PASSWORD).statusCode());
+        HttpResponse<String> page =
+                browser.get("/jury/dossier.xhtml?nomination=" + s.unassigned().getId());
+        assertEquals(302, page.statusCode());
+        assertTrue(page.headers().firstValue("Location").orElse("").contains("/error/404.xhtml"));
+        HttpResponse<String> other =
+                browser.get("/jury/dossier.xhtml?assignment=" + s.theirs().getId());
+        assertTrue(other.headers().firstValue("Location").orElse("").contains("/error/404.xhtml"));
+        HttpResponse<String> mine =
+                browser.get("/jury/dossier.xhtml?assignment=" + s.mine().getId());
+        assertEquals(200, mine.statusCode());
+        assertTrue(mine.body().contains(s.assigned().getTitle()));
+        assertTrue(mine.body().contains("Aucun effet visible"), "the anchors are shown");
+        Http territory = new Http(url);
+        assertEquals(302, territory.login(Demo.TERRITORY, Demo.PASSWORD).statusCode());
+        assertEquals(
+                403,
+                territory
+                        .get("/jury/dossier.xhtml?assignment=" + s.mine().getId())
+                        .statusCode());
+    }
+
+    @Test
+    void a_juror_in_conflict_with_the_nominations_territory_cannot_open_the_sheet() throws Exception {
+        Setup s = setup(false, null);
+        tx.begin();
+        Juror me = em.find(Assignment.class, s.mine().getId()).getJuror();
+        em.persist(Conflict.withTerritory(
+                me,
+                em.find(Territory.class, s.territory().getId()),
+                ConflictKind.ORGANISER,
+                "Ancien salarié",
+                null,
+                clock));
+        tx.commit();
+        assertProblem(
+                404, call("POST", "/api/v1/me/assignments/" + s.mine().getId() + "/scoresheet", Demo.JUROR, null));
+    }
+
+    @Test
+    void after_the_scoring_deadline_the_server_refuses_every_change_with_409() throws Exception {
+        Setup s = setup(
+                false,
+                LocalDateTime.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")))
+                        .minusHours(1));
+        JsonObject sheet = open(s.mine(), Demo.JUROR);
+        long id = sheet.getJsonNumber("id").longValue();
+        assertFalse(sheet.getBoolean("changeable"));
+        HttpResponse<String> late = call(
+                "PUT",
+                "/api/v1/scoresheets/" + id,
+                Demo.JUROR,
+                scores(s.criteria().get(0), 4),
+                "If-Match",
+                "\"" + sheet.getJsonNumber("version") + "\"");
+        assertProblem(409, late);
+        assertTrue(late.body().contains("date limite") || late.body().contains("deadline"), late.body());
+        assertProblem(409, call("POST", "/api/v1/scoresheets/" + id + "/submit", Demo.JUROR, null));
+    }
+
+    @Test
+    void a_frozen_category_refuses_changes_until_unfrozen() throws Exception {
+        Setup s = setup(false, null);
+        JsonObject sheet = open(s.mine(), Demo.JUROR);
+        long id = sheet.getJsonNumber("id").longValue();
+        Access.asSystem(() -> {
+            scoring.freeze(s.category().getId(), true);
+            return null;
+        });
+        assertProblem(
+                409,
+                call(
+                        "PUT",
+                        "/api/v1/scoresheets/" + id,
+                        Demo.JUROR,
+                        scores(s.criteria().get(0), 4),
+                        "If-Match",
+                        "\"0\""));
+        Access.asSystem(() -> {
+            scoring.freeze(s.category().getId(), false);
+            return null;
+        });
+        assertEquals(
+                200,
+                call(
+                                "PUT",
+                                "/api/v1/scoresheets/" + id,
+                                Demo.JUROR,
+                                scores(s.criteria().get(0), 4),
+                                "If-Match",
+                                "\"" + sheet.getJsonNumber("version") + "\"")
+                        .statusCode());
+    }
+
+    @Test
+    void a_stale_if_match_is_refused_with_412_naming_what_changed_and_a_missing_one_with_428() throws Exception {
+        Setup s = setup(false, null);
+        JsonObject sheet = open(s.mine(), Demo.JUROR);
+        long id = sheet.getJsonNumber("id").longValue();
+        String first = "\"" + sheet.getJsonNumber("version") + "\"";
+        Criterion impact = s.criteria().get(0);
+        HttpResponse<String> tab1 =
+                call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 4), "If-Match", first);
+        assertEquals(200, tab1.statusCode(), tab1.body());
+        assertEquals(4, json(tab1.body()).getJsonObject("values").getInt(String.valueOf(impact.getId())));
+        HttpResponse<String> tab2 =
+                call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 2), "If-Match", first);
+        assertProblem(412, tab2);
+        assertTrue(tab2.body().contains("(4)"), "the stored value is named: " + tab2.body());
+        assertProblem(428, call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 2)));
+        JsonObject now =
+                json(call("GET", "/api/v1/scoresheets/" + id, Demo.JUROR, null).body());
+        assertEquals(4, now.getJsonObject("values").getInt(String.valueOf(impact.getId())), "nothing overwritten");
+    }
+
+    @Test
+    void scores_outside_the_scale_and_incomplete_submissions_are_refused_and_every_change_is_kept_in_history()
+            throws Exception {
+        Setup s = setup(false, null);
+        JsonObject sheet = open(s.mine(), Demo.JUROR);
+        long id = sheet.getJsonNumber("id").longValue();
+        Criterion impact = s.criteria().get(0);
+        Criterion partners = s.criteria().get(1);
+        String v0 = "\"" + sheet.getJsonNumber("version") + "\"";
+        assertProblem(400, call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 6), "If-Match", v0));
+        HttpResponse<String> saved =
+                call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 5), "If-Match", v0);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(100.0, json(saved.body()).getJsonNumber("result").doubleValue(), 1e-9);
+        HttpResponse<String> incomplete = call("POST", "/api/v1/scoresheets/" + id + "/submit", Demo.JUROR, null);
+        assertProblem(422, incomplete);
+        assertTrue(incomplete.body().contains("2"), incomplete.body());
+        String v1 = saved.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> complete =
+                call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(partners, 0), "If-Match", v1);
+        assertEquals(200, complete.statusCode(), complete.body());
+        assertEquals(
+                100 * 2.0 / 3, json(complete.body()).getJsonNumber("result").doubleValue(), 0.05);
+        HttpResponse<String> submitted = call("POST", "/api/v1/scoresheets/" + id + "/submit", Demo.JUROR, null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        assertEquals("SUBMITTED", json(submitted.body()).getString("status"));
+        String v3 = submitted.headers().firstValue("ETag").orElseThrow();
+        assertProblem(409, call("PUT", "/api/v1/scoresheets/" + id, Demo.JUROR, scores(impact, 3), "If-Match", v3));
+        HttpResponse<String> reopened = call("POST", "/api/v1/scoresheets/" + id + "/reopen", Demo.JUROR, null);
+        assertEquals(200, reopened.statusCode(), reopened.body());
+        assertEquals("DRAFT", json(reopened.body()).getString("status"));
+
+        List<ScoreSheetRevision> history = Access.asSystem(() -> scoring.history(id));
+        assertEquals(
+                List.of("save", "save", "submit", "reopen"),
+                history.stream()
+                        .map(r -> json(r.getSnapshot()).getString("action"))
+                        .toList());
+        JsonObject firstSave = json(history.get(0).getSnapshot());
+        assertEquals(Demo.JUROR, firstSave.getString("by"));
+        assertEquals(5, firstSave.getJsonArray("scores").getJsonObject(0).getInt("value"));
+        long audited = em.createQuery(
+                        "select count(e) from AuditEvent e where e.objectType = 'ScoreSheet' and e.objectId = :id",
+                        Long.class)
+                .setParameter("id", String.valueOf(id))
+                .getSingleResult();
+        assertEquals(2, audited, "submit and reopen are audited");
+    }
+
+    @Test
+    void in_blind_mode_no_juror_page_or_rest_answer_names_the_territory() throws Exception {
+        Setup s = setup(true, null);
+        String name = s.territory().getName();
+        Http browser = new Http(url);
+        assertEquals(302, browser.login(Demo.JUROR, Demo.PASSWORD).statusCode());
+        HttpResponse<String> page =
+                browser.get("/jury/dossier.xhtml?assignment=" + s.mine().getId());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(s.assigned().getTitle()));
+        assertFalse(page.body().contains(name), "the dossier page names the territory");
+        JsonObject sheet = open(s.mine(), Demo.JUROR);
+        HttpResponse<String> rest =
+                call("GET", "/api/v1/scoresheets/" + sheet.getJsonNumber("id").longValue(), Demo.JUROR, null);
+        assertFalse(rest.body().contains(name));
+        assertFalse(
+                call("GET", "/api/v1/me/assignments", Demo.JUROR, null).body().contains(name));
+
+        Setup open = setup(false, null);
+        HttpResponse<String> seen =
+                browser.get("/jury/dossier.xhtml?assignment=" + open.mine().getId());
+        assertTrue(seen.body().contains(open.territory().getName()), "outside blind mode the territory is shown");
+    }
+
+    @Test
+    void a_recusal_ends_the_assignment_records_the_conflict_and_tells_the_organisers() throws Exception {
+        Setup s = setup(false, null);
+        HttpResponse<String> recused = call(
+                "POST",
+                "/api/v1/me/assignments/" + s.mine().getId() + "/recuse",
+                Demo.JUROR,
+                "{\"reason\":\"Mon ancien employeur\"}");
+        assertEquals(204, recused.statusCode(), recused.body());
+        assertTrue(em.find(Assignment.class, s.mine().getId()).isRecused());
+        long conflicts = em.createQuery(
+                        "select count(c) from Conflict c where c.nomination.id = :n and c.kind = :k", Long.class)
+                .setParameter("n", s.assigned().getId())
+                .setParameter("k", ConflictKind.DECLARED)
+                .getSingleResult();
+        assertEquals(1, conflicts);
+        long mails = em.createQuery(
+                        "select count(m) from OutboxMessage m where m.recipient = :r and m.subject like :s", Long.class)
+                .setParameter("r", Demo.ORGANISER)
+                .setParameter("s", "%" + s.assigned().getReference() + "%")
+                .getSingleResult();
+        assertEquals(1, mails);
+        assertProblem(
+                404, call("POST", "/api/v1/me/assignments/" + s.mine().getId() + "/scoresheet", Demo.JUROR, null));
+        assertProblem(
+                400,
+                call(
+                        "POST",
+                        "/api/v1/me/assignments/" + s.theirs().getId() + "/recuse",
+                        OTHER_JUROR,
+                        "{\"reason\":\" \"}"));
+    }
+}
