@@ -105,7 +105,7 @@ public class NominationsBacking implements Serializable {
     }
 
     public List<String> getRegions() {
-        if (regions == null) regions = screening.regions(edition());
+        if (regions == null) regions = screening.regions();
         return regions;
     }
 
@@ -175,8 +175,11 @@ public class NominationsBacking implements Serializable {
         counts = null;
     }
 
+    /** The edition, read once per request: the counts, the categories and the page all need it. */
     private Edition edition() {
-        return editions.get(editionId);
+        Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+        return (Edition)
+                request.computeIfAbsent(NominationsBacking.class.getName() + ".edition", k -> editions.get(editionId));
     }
 
     private void info(String key, Object... args) {
@@ -203,7 +206,19 @@ public class NominationsBacking implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) screening.count(edition(), getFilter());
+            NominationFilter filter = getFilter();
+            boolean countedAbove =
+                    (filter.region() == null || filter.region().isBlank()) && filter.likePattern() == null;
+            if (!countedAbove) return (int) screening.count(edition(), filter);
+            // Filtered on category and status at most: the counts above the table already hold the answer.
+            String code = category == null
+                    ? null
+                    : getCategories().stream()
+                            .filter(c -> c.getId().equals(category))
+                            .map(Category::getCode)
+                            .findFirst()
+                            .orElse("");
+            return (int) getCounts().listed(code, status);
         }
 
         @Override

@@ -453,6 +453,14 @@ class PersistenceIT {
                 edition.getCategories().stream()
                         .mapToLong(c -> counts.ofCategory(c.getCode()))
                         .sum());
+        assertEquals(all, counts.listed(null, null), "the list's count read from the counts leaves drafts out too");
+        var first = edition.getCategories().get(0);
+        var submittedInFirst = new org.palmares.nomination.NominationFilter(
+                first.getId(), org.palmares.nomination.NominationStatus.SUBMITTED, null, null, null);
+        assertEquals(
+                Access.asSystem(() -> screening.count(edition, submittedInFirst)),
+                counts.listed(first.getCode(), org.palmares.nomination.NominationStatus.SUBMITTED));
+        assertTrue(Access.asSystem(() -> screening.regions()).contains("Corse"), "régions come from the territories");
     }
 
     @Test
