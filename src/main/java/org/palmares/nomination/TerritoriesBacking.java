@@ -5,10 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.Serializable;
@@ -40,29 +36,7 @@ public class TerritoriesBacking implements Serializable {
     @Inject
     transient EditionService editions;
 
-    @NotBlank
-    @Size(max = 200)
-    private String name;
-
-    @NotNull
-    private TerritoryKind kind;
-
-    @NotBlank
-    @Size(max = 100)
-    private String region;
-
-    @NotBlank
-    @Pattern(regexp = "\\d{2,3}|2A|2B", message = "{territory.departement.pattern}")
-    private String departement;
-
-    @NotBlank
-    @Size(max = 200)
-    private String contactName;
-
-    @NotBlank
-    @Email
-    @Size(max = 254)
-    private String contactEmail;
+    private TerritoryContactForm form = new TerritoryContactForm();
 
     /** The report of the last CSV import, one line per row of the file. */
     private List<ImportLine> report = new ArrayList<>();
@@ -89,14 +63,16 @@ public class TerritoriesBacking implements Serializable {
     }
 
     public void invite() {
-        territories.inviteContact(name, kind, region, departement, contactName, contactEmail, locale());
-        info("territories.invited", contactEmail, name);
-        name = null;
-        kind = null;
-        region = null;
-        departement = null;
-        contactName = null;
-        contactEmail = null;
+        territories.inviteContact(
+                form.name(),
+                form.getKind(),
+                form.region(),
+                form.departement(),
+                form.contactName(),
+                form.contactEmail(),
+                locale());
+        info("territories.invited", form.contactEmail(), form.name());
+        form = new TerritoryContactForm();
         overview = null;
     }
 
@@ -203,52 +179,8 @@ public class TerritoriesBacking implements Serializable {
         return report;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public TerritoryKind getKind() {
-        return kind;
-    }
-
-    public void setKind(TerritoryKind kind) {
-        this.kind = kind;
-    }
-
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getDepartement() {
-        return departement;
-    }
-
-    public void setDepartement(String departement) {
-        this.departement = departement;
-    }
-
-    public String getContactName() {
-        return contactName;
-    }
-
-    public void setContactName(String contactName) {
-        this.contactName = contactName;
-    }
-
-    public String getContactEmail() {
-        return contactEmail;
-    }
-
-    public void setContactEmail(String contactEmail) {
-        this.contactEmail = contactEmail;
+    public TerritoryContactForm getForm() {
+        return form;
     }
 
     public Long getRejecting() {
