@@ -15,6 +15,7 @@ import org.palmares.edition.Edition;
 import org.palmares.nomination.Attachment;
 import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
+import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
 
 /**
@@ -104,7 +105,7 @@ public class VoteBacking {
     }
 
     private Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return Language.of(request);
     }
 
     private void info(String key) {
