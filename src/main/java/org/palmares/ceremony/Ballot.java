@@ -51,6 +51,9 @@ public class Ballot {
     private String codeHash;
     private String tokenHash;
 
+    /** The outbox message carrying the code (and the clear address), redacted once the ballot is verified. */
+    private Long mailId;
+
     @Enumerated(EnumType.STRING)
     private BallotStatus status = BallotStatus.PENDING;
 
@@ -122,6 +125,14 @@ public class Ballot {
     private void verify(Instant now) {
         status = BallotStatus.VERIFIED;
         verifiedAt = now;
+    }
+
+    public void mailedAs(Long outboxMessageId) {
+        this.mailId = outboxMessageId;
+    }
+
+    public Long getMailId() {
+        return mailId;
     }
 
     /** Wrong codes the voter may still type. */

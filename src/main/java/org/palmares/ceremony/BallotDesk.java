@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.OutboxMessage;
 
 /**
  * Checks a ballot's code or link in one transaction under a row lock, so parallel checks of one ballot queue up;
@@ -61,6 +62,12 @@ public class BallotDesk {
         } catch (PersistenceException duplicate) {
             // The unique (category, voter_hash) constraint: this voter's vote in the category is already counted.
             throw DomainException.conflict("vote.already");
+        }
+        // The code did its job: the clear address leaves the outbox too.
+        if (ballot.getMailId() != null) {
+            var mail = em.find(OutboxMessage.class, ballot.getMailId());
+            if (mail != null)
+                mail.redact("[vote " + ballot.getCategory().getCode() + " verified: address and code removed]");
         }
     }
 }

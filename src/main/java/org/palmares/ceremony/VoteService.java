@@ -231,10 +231,12 @@ public class VoteService {
         Locale lang = Messages.supported(locale);
         String link = baseUrl + "/vote/verify.xhtml?token=" + token;
         // The voter's address as typed (trimmed): the mail goes where they asked, tags included.
-        mailer.send(
+        var mail = mailer.send(
                 email.strip(),
                 Messages.get(lang, "vote.mail.subject", category.name(lang)),
                 Messages.get(lang, "vote.mail.body", category.name(lang), nomination.getTitle(), code, link));
+        em.flush();
+        ballot.mailedAs(mail.getId());
         return new Receipt(publicId, ballot.getExpiresAt());
     }
 
