@@ -28,6 +28,7 @@ public class PublicVote {
     /** A keyed hash of the normalised e-mail address; the clear address is not kept. */
     private String voterHash;
 
+    private String voterDomain;
     private String ipPrefix;
     private Instant createdAt;
     private Instant verifiedAt;
@@ -42,6 +43,19 @@ public class PublicVote {
         this.voterHash = voterHash;
         this.ipPrefix = ipPrefix;
         this.createdAt = createdAt;
+    }
+
+    /** The vote of a verified ballot. */
+    public static PublicVote of(Ballot ballot) {
+        var vote = new PublicVote(
+                ballot.getCategory(),
+                ballot.getNomination(),
+                ballot.getVoterHash(),
+                ballot.getIpPrefix(),
+                ballot.getCreatedAt());
+        vote.voterDomain = ballot.getVoterDomain();
+        vote.verify(ballot.getVerifiedAt());
+        return vote;
     }
 
     public void verify(Instant at) {
@@ -67,6 +81,10 @@ public class PublicVote {
 
     public String getVoterHash() {
         return voterHash;
+    }
+
+    public String getVoterDomain() {
+        return voterDomain;
     }
 
     public String getIpPrefix() {

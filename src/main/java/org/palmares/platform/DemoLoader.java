@@ -82,6 +82,9 @@ public class DemoLoader {
     NominationService nominations;
 
     @Inject
+    org.palmares.ceremony.VoteService votes;
+
+    @Inject
     Clock clock;
 
     @jakarta.annotation.Resource
@@ -200,6 +203,13 @@ public class DemoLoader {
                 editions.updateCriterion(criterion);
             }
             categories.put(category.getCode(), editions.getCategory(category.getId()));
+            if (category.isPublicVote()) {
+                // The public vote of the demo is open from yesterday to the morning of the ceremony.
+                votes.setWindow(
+                        category.getId(),
+                        today.minusDays(1).atStartOfDay(),
+                        today.plusDays(60).atTime(12, 0));
+            }
         }
         editions.advance(edition.getId());
 

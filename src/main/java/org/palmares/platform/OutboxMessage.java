@@ -52,6 +52,16 @@ public class OutboxMessage {
         this.nextAttemptAt = now;
     }
 
+    /**
+     * Forgets who the message was for and what it said (e.g. a public vote's code, once the vote is verified): the
+     * row stays for the outbox's counts, with nothing personal left.
+     */
+    public void redact(String note) {
+        this.recipient = "redacted@invalid";
+        this.body = note;
+        if (status == OutboxStatus.PENDING) status = OutboxStatus.HELD;
+    }
+
     /** Attaches one file, sent with the message. */
     public void attach(String name, String type, byte[] data) {
         this.attachmentName = name;

@@ -27,14 +27,23 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         Locale locale = locale();
         if (e instanceof DomainException d) {
-            String title = Messages.get(locale, "error.status." + d.status());
+            // A rule may name its own title ("<key>.title"), e.g. a wrong vote code is no "incomplete nomination".
+            String titleKey = d.messageKey() + ".title";
+            String title = Messages.get(locale, titleKey);
+            if (title.equals(titleKey)) title = Messages.get(locale, "error.status." + d.status());
             var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()));
             if (d instanceof PhaseBlocked blocked) {
                 var missing = Json.createArrayBuilder();
                 blocked.missing().forEach(key -> missing.add(Messages.get(locale, key)));
                 body.add("missing", missing);
             }
-            return ProblemDetails.response(d.status(), body.build());
+            Response response = ProblemDetails.response(d.status(), body.build());
+            if (d instanceof TooManyRequests tooMany) {
+                return Response.fromResponse(response)
+                        .header("Retry-After", tooMany.retryAfterSeconds())
+                        .build();
+            }
+            return response;
         }
         if (e instanceof ConstraintViolationException cve) {
             var errors = Json.createArrayBuilder();

@@ -349,6 +349,41 @@ class BrowserJourneysIT {
         assertTrue(driver.findElement(By.id("sheetStatus")).getText().contains("Soumise"));
     }
 
+    @Test
+    void a_member_of_the_public_votes_with_the_code_read_from_the_outbox_and_gets_no_session() {
+        open("/vote/index.xhtml?category=CDC");
+        assertTrue(body().contains("Vote du public"), "the vote page");
+        List<WebElement> choices = driver.findElements(By.cssSelector("input[name='nomination']"));
+        assertTrue(choices.size() >= 3, "the eligible nominations are listed");
+        WebElement card = driver.findElements(By.cssSelector(".vote-card")).get(1);
+        String title = card.findElement(By.cssSelector(".vote-card__title")).getText();
+        card.click();
+        String address = "browser-" + System.nanoTime() + "@example.org";
+        driver.findElement(By.id("vote:email")).sendKeys(address);
+        driver.findElement(By.id("vote:cast")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code:value")));
+        assertTrue(body().contains("Un code à six chiffres vient de vous être envoyé"));
+
+        var outbox =
+                new org.palmares.it.Http(url).getAs("/api/v1/organiser/outbox?max=50", Demo.ORGANISER, Demo.PASSWORD);
+        var mails = jakarta.json.Json.createReader(new java.io.StringReader(outbox.body()))
+                .readArray();
+        String mail = mails.stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(m -> m.getString("recipient").equals(address))
+                .map(m -> m.getString("body"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mail to " + address));
+        var code = java.util.regex.Pattern.compile("\n {4}(\\d{6})\n").matcher(mail);
+        assertTrue(code.find(), mail);
+        driver.findElement(By.id("code:value")).sendKeys(code.group(1));
+        driver.findElement(By.id("code:verify")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("counted")));
+        assertTrue(body().contains("Merci, votre vote est compté"));
+        assertTrue(body().contains(title), "the vote went to the project chosen");
+        assertTrue(driver.manage().getCookieNamed("JSESSIONID") == null, "no session for the public");
+    }
+
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);

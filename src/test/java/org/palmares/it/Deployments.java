@@ -15,6 +15,11 @@ public final class Deployments {
     private Deployments() {}
 
     public static WebArchive palmares() {
+        return palmares(new String[0]);
+    }
+
+    /** The same deployment with extra configuration lines ({@code key=value}). */
+    public static WebArchive palmares(String... extraConfig) {
         File war = new File(System.getProperty("palmares.war", "target/palmares.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "palmares.war")
                 .importFrom(war)
@@ -29,6 +34,7 @@ public final class Deployments {
                         "palmares.db.user=palmares",
                         "palmares.db.password=palmares",
                         "palmares.demo=true",
+                        String.join("\n", extraConfig),
                         "")),
                 "META-INF/microprofile-config.properties");
         return archive;

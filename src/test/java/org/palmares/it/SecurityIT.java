@@ -81,7 +81,12 @@ class SecurityIT {
             Map.entry("/api/v1/editions/TC2019/jurors", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/conflicts", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/assignments", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)));
+            Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)),
+            Map.entry("/vote/index.xhtml?category=CDC", Set.of(Who.values())),
+            Map.entry("/vote/verify.xhtml", Set.of(Who.values())),
+            Map.entry("/organiser/votes.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/votes", Set.of(Who.values())),
+            Map.entry("/api/v1/editions/TC2019/votes/counts", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {

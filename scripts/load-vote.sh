@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Load figure of the public vote, on loopback: starts Palmarès on a fresh data directory with the demo edition and
+# the vote's rate limits raised (one load client would otherwise be stopped by the per-client limit after 20
+# casts a minute), then
+#   1. casts votes at RATE requests/s for SECONDS (default 200/s for 60 s), each with a new address, through
+#      POST /api/v1/editions/TC2019/votes (a ballot and an outbox e-mail written per request);
+#   2. loads the public vote page /vote/index.xhtml?category=CDC at PAGE_RATE/s for PAGE_SECONDS (default 300/s, 30 s).
+# Prints p50/p90/p99/max latency (measured from when each request was due: an open model, fixed rate), error rate,
+# session cookies received (must be 0), and the heap in use after a full GC before and after each run (jcmd).
+#
+#   scripts/load-vote.sh [RATE] [SECONDS] [PAGE_RATE] [PAGE_SECONDS]
+#
+# Needs a JDK 17 (java, jcmd) and curl; builds the WAR if needed. LOAD_PORT (default 8091) and LOAD_DATA (default a
+# temporary directory, deleted afterwards) override the port and data directory; LOAD_HEAP the server's -Xmx
+# (default 1g).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rate="${1:-200}"
+seconds="${2:-60}"
+page_rate="${3:-300}"
+page_seconds="${4:-30}"
+port="${LOAD_PORT:-8091}"
+base="http://localhost:$port"
+data="${LOAD_DATA:-$(mktemp -d)}"
+mkdir -p "$data"
+log="$data/load-server.log"
+
+cleanup() {
+    [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+    [[ -z "${LOAD_DATA:-}" ]] && rm -rf "$data"
+}
+trap cleanup EXIT
+
+(cd "$root" && [[ -f target/palmares.war && -f target/payara-micro.jar ]] || ./mvnw -q -B package -DskipTests) 1>&2
+
+echo "Starting Palmarès on port $port (data in $data), vote rate limits raised for the load client…" 1>&2
+PALMARES_DATA_DIR="$data" \
+PALMARES_VOTE_LIMIT_PER_IP=100000000 PALMARES_VOTE_LIMIT_VERIFY_PER_IP=100000000 \
+    java "-Xmx${LOAD_HEAP:-1g}" -Dderby.stream.error.file="$data/derby.log" -jar "$root/target/payara-micro.jar" \
+    --nocluster --port "$port" --contextroot / \
+    --postbootcommandfile "$root/src/main/payara/post-boot-commands.asadmin" \
+    --deploy "$root/target/palmares.war" >"$log" 2>&1 &
+server=$!
+for _ in $(seq 1 900); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
+    kill -0 "$server" 2>/dev/null || { echo "Payara Micro stopped; see $log" 1>&2; exit 1; }
+    sleep 1
+done
+
+heap() {
+    jcmd "$server" GC.run >/dev/null
+    sleep 1
+    # "garbage-first heap total 262144K, used 81234K"
+    jcmd "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc '0-9' | awk '{printf "%.1f MB", $1 / 1024}'
+}
+
+ids="$(curl -s "$base/api/v1/editions/TC2019/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n' | paste -sd, -)"
+echo "Nominations on the ballot paper: $ids"
+driver="$root/scripts/LoadVote.java"
+# Warm-up: the first requests compile JSPs, load classes and fill the JIT.
+java "$driver" cast "$base" "$ids" 50 10 >/dev/null
+java "$driver" page "$base" "/vote/index.xhtml?category=CDC" 50 10 >/dev/null
+
+echo "Heap used after a full GC, before the cast run: $(heap)"
+java "$driver" cast "$base" "$ids" "$rate" "$seconds"
+echo "Heap used after a full GC, after the cast run:  $(heap)"
+java "$driver" page "$base" "/vote/index.xhtml?category=CDC" "$page_rate" "$page_seconds"
+echo "Heap used after a full GC, after the page run:  $(heap)"
+ballots="$(curl -s -u organisateur@demo.palmares.org:Palmares-demo-2019 "$base/api/v1/organiser/outbox?max=1" \
+    | grep -o '"id":[0-9]*' | head -1 | tr -dc '0-9')"
+echo "Outbox messages written (one per accepted cast, warm-up included): ${ballots:-unknown}"

@@ -1,0 +1,188 @@
+package org.palmares.ceremony;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.palmares.account.Role;
+import org.palmares.edition.Category;
+import org.palmares.edition.Edition;
+import org.palmares.nomination.Nomination;
+import org.palmares.platform.Access;
+import org.palmares.platform.DomainException;
+import org.palmares.platform.Messages;
+import org.palmares.platform.PublicEndpoint;
+
+/**
+ * The public vote over REST, open to anyone without a session: the ballot paper, casting (202, a code is e-mailed)
+ * and verifying (200). The counts are for organisers only until publication.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class VoteResource {
+    @Inject
+    VoteService votes;
+
+    @Inject
+    VoteSettings settings;
+
+    @Inject
+    Access access;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpHeaders headers;
+
+    @PathParam("edition")
+    String editionKey;
+
+    /** The public-vote categories of the edition, whether voting is open, and the nominations to choose from. */
+    @GET
+    @Path("editions/{edition}/votes")
+    @PublicEndpoint
+    public List<CategoryView> ballotPaper() {
+        Edition edition = votes.edition(editionKey);
+        return votes.publicCategories(edition).stream()
+                .map(c -> CategoryView.of(c, votes.state(c), votes.rules(c), votes.ballotPaper(c), locale()))
+                .toList();
+    }
+
+    /**
+     * Casts a vote: {@code {"category":"CDC","nomination":12,"email":"…"}}. 202 with the ballot to verify; the
+     * code goes to the address. 400 bad address, 409 closed or already voted, 422 disposable domain, 429 too many.
+     */
+    @POST
+    @Path("editions/{edition}/votes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public Response cast(JsonObject body) {
+        if (body == null) throw DomainException.invalid("vote.request.invalid");
+        Category category = votes.publicCategory(votes.edition(editionKey), text(body, "category"));
+        long nomination = number(body, "nomination");
+        var receipt = votes.cast(category, nomination, text(body, "email"), text(body, "website"), client(), locale());
+        return Response.accepted(
+                        new Receipt(receipt.ballot(), receipt.expiresAt(), Messages.get(locale(), "vote.codeSent")))
+                .build();
+    }
+
+    /**
+     * Verifies a ballot: {@code {"ballot":"…","code":"123456"}} or {@code {"token":"…"}} from the e-mail's link.
+     * 200 counted; 404 unknown ballot; 409 already counted; 410 expired or spent; 422 wrong code.
+     */
+    @POST
+    @Path("editions/{edition}/votes/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public Response verify(JsonObject body) {
+        if (body == null) throw DomainException.invalid("vote.request.invalid");
+        votes.edition(editionKey);
+        String token = text(body, "token");
+        Ballot ballot = token != null
+                ? votes.follow(token, client())
+                : votes.verify(text(body, "ballot"), text(body, "code"), client());
+        return Response.ok(new Counted(
+                        "COUNTED",
+                        ballot.getCategory().getCode(),
+                        ballot.getNomination().getId(),
+                        Messages.get(locale(), "vote.counted")))
+                .build();
+    }
+
+    /** Verified votes per nomination: organisers only, never the public before publication. */
+    @GET
+    @Path("editions/{edition}/votes/counts")
+    public List<CountView> counts(@QueryParam("category") String categoryCode) {
+        access.require(Role.ORGANISER);
+        Category category = votes.publicCategory(votes.edition(editionKey), categoryCode);
+        return votes.countsFor(category).stream()
+                .map(c -> new CountView(
+                        c.nomination().getId(),
+                        c.nomination().getReference(),
+                        c.nomination().getTitle(),
+                        c.votes()))
+                .toList();
+    }
+
+    private String client() {
+        return ClientAddress.of(request, settings.clientIpHeader());
+    }
+
+    private Locale locale() {
+        var accepted = headers.getAcceptableLanguages();
+        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+    }
+
+    private static String text(JsonObject body, String key) {
+        JsonValue v = body.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (v instanceof JsonString s) return s.getString();
+        return v.toString();
+    }
+
+    private static long number(JsonObject body, String key) {
+        JsonValue v = body.get(key);
+        if (v instanceof JsonNumber n) return n.longValue();
+        if (v instanceof JsonString s && s.getString().matches("\\d{1,18}")) return Long.parseLong(s.getString());
+        throw DomainException.invalid("vote.request.invalid");
+    }
+
+    /** A public-vote category as the public sees it: no counts. */
+    public record CategoryView(
+            String code,
+            String name,
+            String state,
+            LocalDateTime opensAt,
+            LocalDateTime closesAt,
+            String timeZone,
+            List<NominationView> nominations) {
+        static CategoryView of(
+                Category c, VotingWindow.State state, VotingWindow window, List<Nomination> list, Locale locale) {
+            return new CategoryView(
+                    c.getCode(),
+                    c.name(locale),
+                    state.name(),
+                    window.opensAt(),
+                    window.closesAt(),
+                    c.getEdition().getTimeZone(),
+                    list.stream().map(NominationView::of).toList());
+        }
+    }
+
+    /** A nomination on the ballot paper. */
+    public record NominationView(long id, String reference, String title, String territory, String summary) {
+        static NominationView of(Nomination n) {
+            return new NominationView(
+                    n.getId(), n.getReference(), n.getTitle(), n.getTerritory().getName(), n.getSummary());
+        }
+    }
+
+    /** The answer to a cast. */
+    public record Receipt(String ballot, Instant expiresAt, String message) {}
+
+    /** The answer to a verification. */
+    public record Counted(String status, String category, long nomination, String message) {}
+
+    /** One line of the organisers' counts. */
+    public record CountView(long nomination, String reference, String title, long votes) {}
+}
