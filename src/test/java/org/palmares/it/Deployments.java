@@ -15,6 +15,14 @@ public final class Deployments {
     private Deployments() {}
 
     public static WebArchive palmares() {
+        return palmares("palmares.demo.sheets=false");
+    }
+
+    /**
+     * The same with settings of its own, e.g. {@code palmares.demo.sheets=true} to give the demo edition submitted
+     * sheets (off by default so tests that assign and score the demo nominations start from none).
+     */
+    public static WebArchive palmares(String... settings) {
         File war = new File(System.getProperty("palmares.war", "target/palmares.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "palmares.war")
                 .importFrom(war)
@@ -29,6 +37,7 @@ public final class Deployments {
                         "palmares.db.user=palmares",
                         "palmares.db.password=palmares",
                         "palmares.demo=true",
+                        String.join("\n", settings),
                         "")),
                 "META-INF/microprofile-config.properties");
         return archive;

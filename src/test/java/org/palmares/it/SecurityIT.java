@@ -81,7 +81,15 @@ class SecurityIT {
             Map.entry("/api/v1/editions/TC2019/jurors", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/conflicts", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/assignments", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)));
+            Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)),
+            Map.entry("/organiser/tally.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/tally?what=results&format=csv", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/tally?what=sheets&format=xlsx", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/jury-report.pdf", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/scores", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/results", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/results?method=RAW", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
