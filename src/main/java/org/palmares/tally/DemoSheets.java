@@ -133,9 +133,9 @@ public class DemoSheets {
                 .setParameter("submitted", NominationStatus.SUBMITTED)
                 .getResultList();
         Random random = new Random(2019);
-        // Each juror's habit: from severe (−1 point) to lenient (+1).
+        // Each juror's habit: from severe (−½ point) to lenient (+½).
         Map<Long, Double> lean = new HashMap<>();
-        for (int i = 0; i < jurorIds.size(); i++) lean.put(jurorIds.get(i), (i % 5 - 2) / 2.0);
+        for (int i = 0; i < jurorIds.size(); i++) lean.put(jurorIds.get(i), (i % 5 - 2) / 4.0);
         Map<Long, Integer> load = new HashMap<>();
         int required = Math.max(1, edition.getReviewsPerNomination());
         ScoringWindow open = new ScoringWindow(Optional.empty(), false);
@@ -166,7 +166,7 @@ public class DemoSheets {
                         double v = c.getScaleMin()
                                 + quality * (c.getScaleMax() - c.getScaleMin())
                                 + lean.get(jurorId)
-                                + random.nextGaussian() * 0.6;
+                                + random.nextGaussian() * 0.4;
                         int value = (int) Math.max(c.getScaleMin(), Math.min(c.getScaleMax(), Math.round(v)));
                         sheet.score(c, value, null, open, clock);
                     }

@@ -126,7 +126,7 @@ public final class JuryReport {
 
     private static PdfPTable ranking(
             LiveTally live, TallyService service, Category c, TallyMethod method, Locale locale) {
-        PdfPTable table = new PdfPTable(new float[] {0.6f, 1.6f, 4.5f, 1, 1, 1, 0.8f, 2.2f, 2.4f});
+        PdfPTable table = new PdfPTable(new float[] {0.6f, 1.7f, 4.3f, 1.2f, 1.3f, 1.2f, 0.8f, 2.2f, 2.2f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String key : List.of(

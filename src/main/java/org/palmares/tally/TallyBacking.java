@@ -44,6 +44,9 @@ public class TallyBacking {
     @Inject
     EditionService editions;
 
+    /** The box plot shows the head of the ranking: beyond that it would not fit a screen. */
+    static final int BOX_PLOTS = 40;
+
     private String code;
     private LiveTally live;
     private Category category;
@@ -330,7 +333,8 @@ public class TallyBacking {
 
     public String getBoxPlot() {
         List<TallyCharts.Series> series = new ArrayList<>();
-        for (Row r : getRanked()) series.add(new TallyCharts.Series(r.getReference(), r.figures.sheetScores()));
+        for (Row r : getRanked().stream().limit(BOX_PLOTS).toList())
+            series.add(new TallyCharts.Series(r.getReference(), r.figures.sheetScores()));
         return TallyCharts.boxPlots(series, text("tally.chart.box"));
     }
 
