@@ -241,7 +241,7 @@ public final class JuryReport {
 
     /** The standard PDF fonts know Latin-1 and a few more: spell the mathematical signs out. */
     static String safe(String text) {
-        return text.replace("Σ", "sum ")
+        return text.replace("Σ", "sum")
                 .replace("σ", "sd")
                 .replace("μ", "m")
                 .replace("λ", "lambda")
