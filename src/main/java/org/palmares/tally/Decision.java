@@ -18,6 +18,7 @@ import java.util.Set;
 import org.palmares.account.Account;
 import org.palmares.edition.Category;
 import org.palmares.nomination.Nomination;
+import org.palmares.platform.DomainException;
 
 /** The jury's decision for a category: winner(s), mentions, justification, and who signed it off. */
 @Entity
@@ -62,10 +63,29 @@ public class Decision {
         this.category = category;
     }
 
+    /** Records the winner(s), mentions and justification; refused once signed off (reopen first). */
+    public void decide(Set<Nomination> chosenWinners, Set<Nomination> chosenMentions, String why) {
+        if (isSignedOff()) throw DomainException.conflict("decision.signedOff");
+        if (chosenWinners.isEmpty()) throw DomainException.invalid("decision.noWinner");
+        winners.clear();
+        winners.addAll(chosenWinners);
+        mentions.clear();
+        chosenMentions.stream().filter(n -> !chosenWinners.contains(n)).forEach(mentions::add);
+        justification = why == null || why.isBlank() ? null : why.strip();
+    }
+
     public void signOff(Account by, Clock clock) {
-        if (winners.isEmpty()) throw new IllegalStateException("A decision needs at least one winner");
+        if (isSignedOff()) throw DomainException.conflict("decision.signedOff");
+        if (winners.isEmpty()) throw DomainException.conflict("decision.noWinner");
         signedOffBy = by;
         signedOffAt = clock.instant();
+    }
+
+    /** Unlocks a signed-off decision (the service records the reason in the audit log). */
+    public void reopen() {
+        if (!isSignedOff()) throw DomainException.conflict("decision.notSignedOff");
+        signedOffBy = null;
+        signedOffAt = null;
     }
 
     public boolean isSignedOff() {
@@ -102,5 +122,9 @@ public class Decision {
 
     public Instant getSignedOffAt() {
         return signedOffAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -30,7 +30,7 @@ public class Result {
     private Nomination nomination;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "method")
+    @Column(name = "\"method\"")
     private TallyMethod method;
 
     @Column(name = "rank_position")

@@ -15,11 +15,14 @@ public final class Deployments {
     private Deployments() {}
 
     public static WebArchive palmares() {
-        return palmares(new String[0]);
+        return palmares("palmares.demo.sheets=false");
     }
 
-    /** The same deployment with extra configuration lines ({@code key=value}). */
-    public static WebArchive palmares(String... extraConfig) {
+    /**
+     * The same with settings of its own, e.g. {@code palmares.demo.sheets=true} to give the demo edition submitted
+     * sheets (off by default so tests that assign and score the demo nominations start from none).
+     */
+    public static WebArchive palmares(String... settings) {
         File war = new File(System.getProperty("palmares.war", "target/palmares.war"));
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "palmares.war")
                 .importFrom(war)
@@ -34,7 +37,7 @@ public final class Deployments {
                         "palmares.db.user=palmares",
                         "palmares.db.password=palmares",
                         "palmares.demo=true",
-                        String.join("\n", extraConfig),
+                        String.join("\n", settings),
                         "")),
                 "META-INF/microprofile-config.properties");
         return archive;

@@ -86,7 +86,15 @@ class SecurityIT {
             Map.entry("/vote/verify.xhtml", Set.of(Who.values())),
             Map.entry("/organiser/votes.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/votes", Set.of(Who.values())),
-            Map.entry("/api/v1/editions/TC2019/votes/counts", Set.of(Who.ORGANISER)));
+            Map.entry("/api/v1/editions/TC2019/votes/counts", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/tally.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/tally?what=results&format=csv", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/tally?what=sheets&format=xlsx", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/jury-report.pdf", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/scores", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/results", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/results?method=RAW", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -1,0 +1,489 @@
+package org.palmares.tally;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.palmares.account.Account;
+import org.palmares.account.Role;
+import org.palmares.edition.Category;
+import org.palmares.edition.Criterion;
+import org.palmares.edition.Edition;
+import org.palmares.nomination.Nomination;
+import org.palmares.nomination.NominationStatus;
+import org.palmares.platform.Access;
+import org.palmares.platform.AuditLog;
+import org.palmares.platform.DomainException;
+import org.palmares.scoring.ScoreSheet;
+import org.palmares.scoring.SheetStatus;
+import org.palmares.tally.LiveTally.Nominee;
+import org.palmares.tally.TallyInput.CategorySpec;
+import org.palmares.tally.TallyInput.CriterionSpec;
+import org.palmares.tally.TallyInput.Sheet;
+import org.palmares.tally.TallyResult.Ranking;
+import org.palmares.tally.TallyResult.Standing;
+
+/**
+ * Tallies an edition from the database on every call (nothing cached, so never stale): reads the submitted sheets of
+ * current assignments that no conflict touches, runs {@link Tally}, and keeps the category states around it — method,
+ * freeze with the sheets' fingerprint, decision, sign-off and reopening. Organisers only.
+ */
+@ApplicationScoped
+public class TallyService {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The edition given by its code (e.g. TC2019) or its numeric id. */
+    public Edition edition(String codeOrId) {
+        access.require(Role.ORGANISER);
+        Optional<Edition> byCode = em.createQuery("select e from Edition e where e.code = :c", Edition.class)
+                .setParameter("c", codeOrId)
+                .getResultStream()
+                .findFirst();
+        if (byCode.isPresent()) return byCode.get();
+        if (codeOrId != null && codeOrId.matches("\\d{1,18}")) {
+            Edition byId = em.find(Edition.class, Long.parseLong(codeOrId));
+            if (byId != null) return byId;
+        }
+        throw DomainException.notFound("edition");
+    }
+
+    public Category category(long categoryId) {
+        access.require(Role.ORGANISER);
+        return Optional.ofNullable(em.find(Category.class, categoryId))
+                .orElseThrow(() -> DomainException.notFound("category"));
+    }
+
+    /** The edition's tally settings (the defaults, not stored, until an organiser changes them). */
+    public TallyPolicy policy(Edition edition) {
+        access.require(Role.ORGANISER);
+        return findPolicy(edition).orElseGet(() -> new TallyPolicy(edition));
+    }
+
+    private Optional<TallyPolicy> findPolicy(Edition edition) {
+        return em.createQuery("select p from TallyPolicy p where p.edition = :e", TallyPolicy.class)
+                .setParameter("e", edition)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Transactional
+    public TallyPolicy savePolicy(long editionId, BigDecimal disagreement, List<TieBreak> chain, boolean showNames) {
+        access.require(Role.ORGANISER);
+        Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
+                .orElseThrow(() -> DomainException.notFound("edition"));
+        TallyPolicy policy = findPolicy(edition).orElseGet(() -> {
+            var p = new TallyPolicy(edition);
+            em.persist(p);
+            return p;
+        });
+        String before = describe(policy);
+        policy.change(disagreement, chain, showNames);
+        audit.record("tally.policy", "Edition", edition.getId(), before, describe(policy));
+        return policy;
+    }
+
+    private static String describe(TallyPolicy p) {
+        return "disagreement=" + p.getDisagreementThreshold() + ", chain=" + p.chain() + ", names="
+                + p.isShowJurorNames();
+    }
+
+    /** The live tally of the edition, computed now from the database. */
+    public LiveTally live(Edition edition) {
+        access.require(Role.ORGANISER);
+        TallyPolicy policy = policy(edition);
+        List<Category> categories = edition.getCategories().stream()
+                .sorted(Comparator.comparingInt(Category::getPosition))
+                .toList();
+        Map<Long, Category> categoryById = new HashMap<>();
+        Map<Long, Integer> criterionIndex = new HashMap<>();
+        for (Category c : categories) {
+            categoryById.put(c.getId(), c);
+            List<Criterion> criteria = c.getCriteria();
+            for (int i = 0; i < criteria.size(); i++)
+                criterionIndex.put(criteria.get(i).getId(), i);
+        }
+        // Nominations that can be ranked: screened eligible, or submitted ones already scored.
+        Map<Long, Nominee> candidates = new LinkedHashMap<>();
+        Map<Long, Long> territoryOf = new HashMap<>();
+        Set<Long> eligible = new HashSet<>();
+        for (Object[] row : em.createQuery(
+                        "select n.id, n.category.id, n.reference, n.title, t.id, t.name, n.status from Nomination n "
+                                + "join n.territory t where n.category.edition = :e and n.status in :statuses "
+                                + "order by n.reference, n.id",
+                        Object[].class)
+                .setParameter("e", edition)
+                .setParameter("statuses", List.of(NominationStatus.ELIGIBLE, NominationStatus.SUBMITTED))
+                .getResultList()) {
+            long id = (Long) row[0];
+            candidates.put(id, new Nominee(id, (Long) row[1], (String) row[2], (String) row[3], (String) row[5]));
+            territoryOf.put(id, (Long) row[4]);
+            if (row[6] == NominationStatus.ELIGIBLE) eligible.add(id);
+        }
+        // Conflicts: a juror in conflict with a nomination or its territory does not count on it.
+        Set<String> conflicts = new HashSet<>();
+        for (Object[] row : em.createQuery(
+                        "select c.juror.id, t.id, n.id from Conflict c left join c.territory t "
+                                + "left join c.nomination n where c.juror.edition = :e",
+                        Object[].class)
+                .setParameter("e", edition)
+                .getResultList()) {
+            if (row[1] != null) conflicts.add(row[0] + "/t" + row[1]);
+            if (row[2] != null) conflicts.add(row[0] + "/n" + row[2]);
+        }
+        // Two plain queries rather than one five-table join: Derby reads each by an index (the sheets of the
+        // edition's assignments, then the scores of the edition's criteria) and the pairing happens here.
+        Map<Long, long[]> header = new TreeMap<>(); // sheet → juror, nomination
+        for (Object[] row : em.createQuery(
+                        "select sh.id, a.juror.id, a.nomination.id from ScoreSheet sh join sh.assignment a "
+                                + "where a.nomination.category.edition = :e and sh.status = :submitted "
+                                + "and a.recused = false",
+                        Object[].class)
+                .setParameter("e", edition)
+                .setParameter("submitted", SheetStatus.SUBMITTED)
+                .getResultList()) {
+            long juror = (Long) row[1];
+            long nomination = (Long) row[2];
+            if (!candidates.containsKey(nomination)) continue;
+            if (conflicts.contains(juror + "/n" + nomination)
+                    || conflicts.contains(juror + "/t" + territoryOf.get(nomination))) continue;
+            header.put((Long) row[0], new long[] {juror, nomination});
+        }
+        Map<Long, int[]> values = new HashMap<>();
+        Map<Long, Integer> filled = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select s.sheet.id, s.criterion.id, s.value from Score s "
+                                + "where s.criterion.category.edition = :e and s.value is not null",
+                        Object[].class)
+                .setParameter("e", edition)
+                .getResultList()) {
+            long sheetId = (Long) row[0];
+            long[] h = header.get(sheetId);
+            Integer index = criterionIndex.get((Long) row[1]);
+            if (h == null || index == null) continue;
+            int size = categoryById
+                    .get(candidates.get(h[1]).categoryId())
+                    .getCriteria()
+                    .size();
+            int[] v = values.computeIfAbsent(sheetId, k -> new int[size]);
+            v[index] = (Integer) row[2];
+            filled.merge(sheetId, 1, Integer::sum);
+        }
+        List<Sheet> sheets = new ArrayList<>();
+        Set<Long> scored = new HashSet<>();
+        header.forEach((id, h) -> {
+            int[] v = values.get(id);
+            if (v == null) return;
+            Category c = categoryById.get(candidates.get(h[1]).categoryId());
+            // A sheet counts whole or not at all (a criterion added after it was submitted leaves it out).
+            if (filled.get(id) != v.length) return;
+            for (int i = 0; i < v.length; i++) {
+                Criterion k = c.getCriteria().get(i);
+                if (v[i] < k.getScaleMin() || v[i] > k.getScaleMax()) return;
+            }
+            sheets.add(new Sheet(id, h[0], h[1], v));
+            scored.add(h[1]);
+        });
+        Map<Long, Nominee> nominees = new LinkedHashMap<>();
+        candidates.forEach((id, n) -> {
+            if (eligible.contains(id) || scored.contains(id)) nominees.put(id, n);
+        });
+        List<CategorySpec> specs = new ArrayList<>();
+        for (Category c : categories) {
+            List<CriterionSpec> criteria = c.getCriteria().stream()
+                    .map(k -> new CriterionSpec(
+                            k.getId(), k.getWeight(), k.getScaleMin(), k.getScaleMax(), k.getTieBreakPriority()))
+                    .toList();
+            List<Long> ids = nominees.values().stream()
+                    .filter(n -> n.categoryId() == c.getId())
+                    .map(Nominee::id)
+                    .toList();
+            specs.add(new CategorySpec(c.getId(), criteria, ids));
+        }
+        int required = edition.getReviewsPerNomination();
+        var tally = Tally.compute(specs, sheets, policy.settings(required));
+        Map<Long, String> jurorNames = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select j.id, j.account.displayName from Juror j where j.edition = :e", Object[].class)
+                .setParameter("e", edition)
+                .getResultList()) {
+            jurorNames.put((Long) row[0], (String) row[1]);
+        }
+        Map<Long, CategoryResult> states = new HashMap<>();
+        em.createQuery("select r from CategoryResult r where r.category.edition = :e", CategoryResult.class)
+                .setParameter("e", edition)
+                .getResultList()
+                .forEach(r -> states.put(r.getCategory().getId(), r));
+        Map<Long, Decision> decisions = new HashMap<>();
+        em.createQuery("select d from Decision d where d.category.edition = :e", Decision.class)
+                .setParameter("e", edition)
+                .getResultList()
+                .forEach(d -> decisions.put(d.getCategory().getId(), d));
+        return new LiveTally(
+                edition,
+                policy,
+                tally,
+                categories,
+                nominees,
+                jurorNames,
+                List.copyOf(sheets),
+                states,
+                fingerprints(sheets, nominees),
+                decisions);
+    }
+
+    /** SHA-256 of each category's counted sheets (id, juror, nomination, values), in sheet order. */
+    static Map<Long, String> fingerprints(List<Sheet> sheets, Map<Long, Nominee> nominees) {
+        Map<Long, StringBuilder> text = new HashMap<>();
+        for (Nominee n : nominees.values()) text.computeIfAbsent(n.categoryId(), k -> new StringBuilder());
+        for (Sheet s : sheets) {
+            StringBuilder b = text.get(nominees.get(s.nominationId()).categoryId());
+            b.append(s.id()).append(':').append(s.jurorId()).append(':').append(s.nominationId());
+            for (int v : s.values()) b.append(',').append(v);
+            b.append('\n');
+        }
+        Map<Long, String> result = new HashMap<>();
+        text.forEach((category, b) -> result.put(category, sha256(b.toString())));
+        return result;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private CategoryResult state(Category category) {
+        return em.createQuery("select r from CategoryResult r where r.category = :c", CategoryResult.class)
+                .setParameter("c", category)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    var r = new CategoryResult(category);
+                    em.persist(r);
+                    return r;
+                });
+    }
+
+    private Optional<Decision> findDecision(Category category) {
+        return em.createQuery("select d from Decision d where d.category = :c", Decision.class)
+                .setParameter("c", category)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Chooses the method of a category's ranking (not while its result is frozen). */
+    @Transactional
+    public void use(long categoryId, TallyMethod method) {
+        Category category = category(categoryId);
+        CategoryResult state = state(category);
+        TallyMethod before = state.getMethod();
+        state.use(method);
+        audit.record("tally.method", "Category", categoryId, String.valueOf(before), method.name());
+    }
+
+    /** Stores the category's live ranking by its method, with the sheets' fingerprint and who froze it. */
+    @Transactional
+    public void freeze(long categoryId) {
+        Category category = category(categoryId);
+        LiveTally live = live(category.getEdition());
+        CategoryResult state = state(category);
+        TallyMethod method = state.getMethod();
+        Ranking ranking = live.category(categoryId).ranking(method);
+        if (ranking.standings().stream().noneMatch(s -> s.rank() > 0)) {
+            throw DomainException.conflict("tally.nothingToFreeze");
+        }
+        var now = clock.instant();
+        state.freeze(live.fingerprints().get(categoryId), access.callerEmail().orElse("system"), now);
+        for (Standing s : ranking.standings()) {
+            var f = s.figures();
+            em.persist(new Result(
+                    category,
+                    em.getReference(Nomination.class, s.nominationId()),
+                    method,
+                    s.rank(),
+                    decimal(f.raw()),
+                    decimal(f.normalised()),
+                    decimal(f.calibrated()),
+                    f.sheetCount(),
+                    f.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                    tieNote(s),
+                    now));
+        }
+        audit.record("tally.freeze", "Category", categoryId, null, method + " " + state.getFingerprint());
+    }
+
+    private static String tieNote(Standing s) {
+        if (s.exAequo()) return "EX_AEQUO";
+        if (s.brokenBy() == null) return null;
+        return s.brokenBy().rule() == TieBreak.CRITERIA
+                ? "CRITERIA:" + s.brokenBy().criterionId()
+                : s.brokenBy().rule().name();
+    }
+
+    private static BigDecimal decimal(double v) {
+        return Double.isNaN(v) ? null : BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Drops the frozen figures (not once the decision is signed off); the reason goes to the audit log. */
+    @Transactional
+    public void unfreeze(long categoryId, String reason) {
+        Category category = category(categoryId);
+        if (reason == null || reason.isBlank()) throw DomainException.invalid("tally.reasonRequired");
+        if (findDecision(category).map(Decision::isSignedOff).orElse(false)) {
+            throw DomainException.conflict("decision.signedOff");
+        }
+        CategoryResult state = state(category);
+        String before = state.getFrozenMethod() + " " + state.getFingerprint();
+        state.unfreeze();
+        em.createQuery("delete from Result r where r.category = :c")
+                .setParameter("c", category)
+                .executeUpdate();
+        audit.record("tally.unfreeze", "Category", categoryId, before, reason.strip());
+    }
+
+    /** The frozen ranking of a category, best first; empty when not frozen. */
+    public List<Result> frozen(long categoryId) {
+        Category category = category(categoryId);
+        List<Result> results = em.createQuery(
+                        "select r from Result r where r.category = :c order by r.rank, r.nomination.reference",
+                        Result.class)
+                .setParameter("c", category)
+                .getResultList();
+        // Unranked nominations (no sheet) come last.
+        List<Result> ordered =
+                new ArrayList<>(results.stream().filter(r -> r.getRank() > 0).toList());
+        results.stream().filter(r -> r.getRank() == 0).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** The category's decision so far, if any. */
+    public Optional<Decision> decision(long categoryId) {
+        return findDecision(category(categoryId));
+    }
+
+    /** The ids of the frozen ranking's first place (several when ex aequo). */
+    public Set<Long> top(long categoryId) {
+        return frozen(categoryId).stream()
+                .filter(r -> r.getRank() == 1)
+                .map(r -> r.getNomination().getId())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * Records the winner(s) and mentions of a frozen category. Choosing other winners than the frozen ranking's first
+     * place needs a written justification.
+     */
+    @Transactional
+    public Decision decide(long categoryId, Set<Long> winnerIds, Set<Long> mentionIds, String justification) {
+        Category category = category(categoryId);
+        if (!state(category).isFrozen()) throw DomainException.conflict("decision.notFrozen");
+        Set<Long> ranked = frozen(categoryId).stream()
+                .filter(r -> r.getRank() > 0)
+                .map(r -> r.getNomination().getId())
+                .collect(Collectors.toSet());
+        if (!ranked.containsAll(winnerIds) || !ranked.containsAll(mentionIds)) {
+            throw DomainException.invalid("decision.notRanked");
+        }
+        if (winnerIds.isEmpty()) throw DomainException.invalid("decision.noWinner");
+        boolean override = !winnerIds.equals(top(categoryId));
+        if (override && (justification == null || justification.isBlank())) {
+            throw DomainException.invalid("decision.justificationRequired");
+        }
+        Decision decision = findDecision(category).orElseGet(() -> {
+            var d = new Decision(category);
+            em.persist(d);
+            return d;
+        });
+        String before = describe(decision);
+        decision.decide(nominations(winnerIds), nominations(mentionIds), justification);
+        audit.record("decision.decide", "Category", categoryId, before, describe(decision));
+        return decision;
+    }
+
+    private Set<Nomination> nominations(Set<Long> ids) {
+        Set<Nomination> result = new LinkedHashSet<>();
+        for (long id : ids) result.add(em.find(Nomination.class, id));
+        return result;
+    }
+
+    private static String describe(Decision d) {
+        if (d.getId() == null && d.getWinners().isEmpty()) return null;
+        return "winners="
+                + d.getWinners().stream().map(Nomination::getReference).toList() + ", mentions="
+                + d.getMentions().stream().map(Nomination::getReference).toList() + ", justification="
+                + d.getJustification();
+    }
+
+    /** Signs the category's decision off: it is locked, with who and when. */
+    @Transactional
+    public Decision signOff(long categoryId) {
+        Category category = category(categoryId);
+        if (!state(category).isFrozen()) throw DomainException.conflict("decision.notFrozen");
+        Decision decision = findDecision(category).orElseThrow(() -> DomainException.conflict("decision.noWinner"));
+        Account by = access.callerEmail()
+                .flatMap(email -> em.createQuery("select a from Account a where a.email = :m", Account.class)
+                        .setParameter("m", email)
+                        .getResultStream()
+                        .findFirst())
+                .orElse(null);
+        decision.signOff(by, clock);
+        audit.record("decision.signOff", "Category", categoryId, null, describe(decision));
+        return decision;
+    }
+
+    /** Reopens a signed-off decision; the reason is required and audited. */
+    @Transactional
+    public Decision reopen(long categoryId, String reason) {
+        Category category = category(categoryId);
+        if (reason == null || reason.isBlank()) throw DomainException.invalid("tally.reasonRequired");
+        Decision decision = findDecision(category).orElseThrow(() -> DomainException.conflict("decision.notSignedOff"));
+        decision.reopen();
+        audit.record("decision.reopen", "Category", categoryId, describe(decision), reason.strip());
+        return decision;
+    }
+
+    /** The submitted sheets of a category's counted assignments, with their comments, for deliberation. */
+    public List<ScoreSheet> sheets(long categoryId) {
+        Category category = category(categoryId);
+        return em.createQuery(
+                        "select s from ScoreSheet s where s.assignment.nomination.category = :c "
+                                + "and s.status = :submitted and s.assignment.recused = false "
+                                + "order by s.assignment.nomination.reference, s.id",
+                        ScoreSheet.class)
+                .setParameter("c", category)
+                .setParameter("submitted", SheetStatus.SUBMITTED)
+                .getResultList();
+    }
+}

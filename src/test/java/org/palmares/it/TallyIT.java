@@ -1,0 +1,244 @@
+package org.palmares.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.palmares.edition.Category;
+import org.palmares.platform.Access;
+import org.palmares.platform.DomainException;
+import org.palmares.scoring.Score;
+import org.palmares.scoring.SheetStatus;
+import org.palmares.tally.LiveTally;
+import org.palmares.tally.TallyMethod;
+import org.palmares.tally.TallyService;
+
+/**
+ * The tally inside a running Palmarès, on the demo edition with its demo sheets: organisers see results; jurors and
+ * territories are refused everywhere (pages, REST, exports, report); a frozen result warns when a score changes
+ * later; a decision needs a justification to pass over the first, locks on sign-off and reopens only with a reason.
+ * Each test works on a category of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TallyIT {
+    private static final String TERRITORY = "contact@mde-brevaine.demo.palmares.org";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.palmares("palmares.demo.sheets=true").addClasses(Deployments.class, Http.class, Demo.class);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @Inject
+    TallyService tally;
+
+    @ArquillianResource
+    URL url;
+
+    private Category category(String code) {
+        return em.createQuery(
+                        "select c from Category c where c.code = :c and c.edition.code = 'TC2019'", Category.class)
+                .setParameter("c", code)
+                .getSingleResult();
+    }
+
+    private LiveTally live() {
+        return Access.asSystem(() -> tally.live(tally.edition("TC2019")));
+    }
+
+    @Test
+    void organiser_sees_the_three_methods_of_every_category_over_rest_and_on_the_page() {
+        LiveTally live = live();
+        assertTrue(
+                live.sheets().size() > 50,
+                "demo sheets counted: " + live.sheets().size());
+        HttpResponse<String> results =
+                new Http(url).getAs("/api/v1/editions/TC2019/results", Demo.ORGANISER, Demo.PASSWORD);
+        assertEquals(200, results.statusCode());
+        assertTrue(results.body().contains("\"rankedBy\":\"NORMALISED\""), results.body());
+        assertTrue(results.body().contains("\"calibrated\":"), "calibrated figures");
+        HttpResponse<String> raw =
+                new Http(url).getAs("/api/v1/editions/TC2019/results?method=RAW", Demo.ORGANISER, Demo.PASSWORD);
+        assertTrue(raw.body().contains("\"rankedBy\":\"RAW\""));
+        HttpResponse<String> scores =
+                new Http(url).getAs("/api/v1/editions/TC2019/scores", Demo.ORGANISER, Demo.PASSWORD);
+        assertEquals(200, scores.statusCode());
+        assertTrue(scores.body().contains("\"s\":"), "S of each sheet");
+        HttpResponse<String> wrong =
+                new Http(url).getAs("/api/v1/editions/TC2019/results?method=MAGIC", Demo.ORGANISER, Demo.PASSWORD);
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        Http http = new Http(url);
+        http.login(Demo.ORGANISER, Demo.PASSWORD);
+        HttpResponse<String> page = http.get("/organiser/tally.xhtml?category=SOC");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Brute")
+                && page.body().contains("Normalisée")
+                && page.body().contains("Calibrée"));
+        assertTrue(page.body().contains("<svg"), "charts drawn");
+        assertTrue(page.body().contains("TC2019-SOC-"), "nominations listed");
+        HttpResponse<String> pdf = http.get("/organiser/export/jury-report.pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
+        HttpResponse<String> csv = http.get("/organiser/export/tally?what=sheets&format=csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("TC2019-SOC-"));
+    }
+
+    @Test
+    void juror_and_territory_are_refused_results_scores_reports_and_exports() {
+        List<String> wrong = new ArrayList<>();
+        for (String who : List.of(Demo.JUROR, TERRITORY)) {
+            Http http = new Http(url);
+            http.login(who, Demo.PASSWORD);
+            for (String path : List.of(
+                    "/organiser/tally.xhtml",
+                    "/organiser/tally.xhtml?category=SOC",
+                    "/organiser/export/jury-report.pdf",
+                    "/organiser/export/tally?what=results&format=xlsx",
+                    "/organiser/export/tally?what=sheets&format=csv")) {
+                int status = http.get(path).statusCode();
+                if (status != 403) wrong.add(who + " " + path + " -> " + status);
+            }
+            for (String path : List.of(
+                    "/api/v1/editions/TC2019/scores",
+                    "/api/v1/editions/TC2019/results",
+                    "/api/v1/editions/TC2019/results?method=CALIBRATED",
+                    "/api/v1/editions/TC2019/decisions",
+                    "/api/v1/editions/1/results")) {
+                HttpResponse<String> answer = http.getAs(path, who, Demo.PASSWORD);
+                if (answer.statusCode() != 403 || answer.body().contains("TC2019-")) {
+                    wrong.add(who + " " + path + " -> " + answer.statusCode());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "not refused: " + wrong);
+    }
+
+    @Test
+    void a_score_changed_after_the_freeze_shows_a_warning_on_the_frozen_result() throws Exception {
+        long soc = category("SOC").getId();
+        Access.asSystem(() -> {
+            tally.freeze(soc);
+            return null;
+        });
+        assertTrue(live().frozen(soc));
+        assertFalse(live().stale(soc), "fresh freeze, same sheets");
+        assertFalse(Access.asSystem(() -> tally.frozen(soc)).isEmpty(), "frozen figures stored");
+        tx.begin();
+        Score score = em.createQuery(
+                        "select s from Score s where s.sheet.status = :submitted "
+                                + "and s.sheet.assignment.nomination.category.id = :c order by s.id",
+                        Score.class)
+                .setParameter("submitted", SheetStatus.SUBMITTED)
+                .setParameter("c", soc)
+                .setMaxResults(1)
+                .getSingleResult();
+        int changed = score.getValue() == score.getCriterion().getScaleMax()
+                ? score.getCriterion().getScaleMin()
+                : score.getCriterion().getScaleMax();
+        em.createQuery("update Score s set s.value = :v where s.id = :id")
+                .setParameter("v", changed)
+                .setParameter("id", score.getId())
+                .executeUpdate();
+        tx.commit();
+        assertTrue(live().stale(soc), "the fingerprint of the sheets changed");
+        Http http = new Http(url);
+        http.login(Demo.ORGANISER, Demo.PASSWORD);
+        String page = http.get("/organiser/tally.xhtml?category=SOC").body();
+        assertTrue(page.contains("des notes ont changé depuis que ce résultat a été figé"), "warning shown");
+        HttpResponse<String> results =
+                new Http(url).getAs("/api/v1/editions/TC2019/results", Demo.ORGANISER, Demo.PASSWORD);
+        assertTrue(results.body().contains("\"changedSinceFrozen\":true"));
+    }
+
+    @Test
+    void a_decision_locks_on_sign_off_and_reopens_only_with_a_reason() {
+        long mix = category("MIX").getId();
+        Access.asSystem(() -> {
+            tally.use(mix, TallyMethod.RAW);
+            tally.freeze(mix);
+            return null;
+        });
+        Set<Long> top = Access.asSystem(() -> tally.top(mix));
+        assertFalse(top.isEmpty());
+        assertEquals(409, refusal(() -> tally.use(mix, TallyMethod.CALIBRATED)), "method fixed while frozen");
+        Access.asSystem(() -> tally.decide(mix, top, Set.of(), null));
+        Access.asSystem(() -> tally.signOff(mix));
+        assertTrue(live().signedOff(mix));
+        assertEquals(409, refusal(() -> tally.decide(mix, top, Set.of(), "again")), "locked once signed off");
+        assertEquals(409, refusal(() -> tally.unfreeze(mix, "change")), "no unfreeze under a signed decision");
+        assertEquals(400, refusal(() -> tally.reopen(mix, "  ")), "a reason is required");
+        Access.asSystem(() -> tally.reopen(mix, "Dossier recompté"));
+        assertFalse(live().signedOff(mix));
+        long audited = em.createQuery(
+                        "select count(e) from AuditEvent e where e.action = 'decision.reopen' and e.objectId = :id",
+                        Long.class)
+                .setParameter("id", String.valueOf(mix))
+                .getSingleResult();
+        assertEquals(1, audited, "reopening is audited");
+        HttpResponse<String> decisions =
+                new Http(url).getAs("/api/v1/editions/TC2019/decisions", Demo.ORGANISER, Demo.PASSWORD);
+        assertTrue(decisions.body().contains("\"category\":\"MIX\""));
+    }
+
+    @Test
+    void choosing_another_winner_than_the_first_needs_a_written_justification() {
+        long com = category("COM").getId();
+        Access.asSystem(() -> {
+            tally.freeze(com);
+            return null;
+        });
+        Set<Long> top = Access.asSystem(() -> tally.top(com));
+        long other = Access.asSystem(() -> tally.frozen(com)).stream()
+                .filter(r -> r.getRank() > 1)
+                .findFirst()
+                .orElseThrow()
+                .getNomination()
+                .getId();
+        assertEquals(400, refusal(() -> tally.decide(com, Set.of(other), Set.of(), " ")));
+        var decision = Access.asSystem(
+                () -> tally.decide(com, Set.of(other), top, "Projet plus abouti selon la délibération"));
+        assertEquals(1, decision.getWinners().size());
+        assertEquals(400, refusal(() -> tally.decide(com, Set.of(), Set.of(), null)), "a winner is needed");
+    }
+
+    private static int refusal(Runnable action) {
+        try {
+            Access.asSystem(() -> {
+                action.run();
+                return null;
+            });
+            return 200;
+        } catch (DomainException e) {
+            return e.status();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof DomainException)) cause = cause.getCause();
+            if (cause != null) return ((DomainException) cause).status();
+            throw e;
+        }
+    }
+}
