@@ -47,6 +47,13 @@ public final class ScoringLoad {
     private final ConcurrentLinkedQueue<Long> opens = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> saves = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errors = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void error(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+    }
 
     private ScoringLoad(String base) {
         this.base = base;
@@ -98,7 +105,7 @@ public final class ScoringLoad {
                 HttpResponse<String> page = get("/jury/dossier.xhtml?assignment=" + m.group(1));
                 long took = System.nanoTime() - start;
                 if (page.statusCode() != 200) {
-                    errors.incrementAndGet();
+                    error("open " + page.statusCode());
                     continue;
                 }
                 opens.add(took);
@@ -129,7 +136,7 @@ public final class ScoringLoad {
                     || !r.body().contains("partial-response")
                     || r.body().contains("<error>")
                     || r.body().contains("ui-messages-error")) {
-                errors.incrementAndGet();
+                error("autosave " + r.statusCode() + (r.body().contains("ui-messages-error") ? " (message)" : ""));
                 if (errors.get() < 5)
                     System.err.println(email + ": autosave answered " + r.statusCode() + " "
                             + r.body().substring(0, Math.min(400, r.body().length())));
@@ -216,12 +223,12 @@ public final class ScoringLoad {
             Thread worker = new Thread(() -> {
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextInt(3000));
-                    for (int round = 0; System.nanoTime() < end; round++) {
+                    for (int round = 0; System.nanoTime() < end && !j.pages.isEmpty(); round++) {
                         j.autosave(round);
                         Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(3000)); // every 2 to 5 s
                     }
                 } catch (Exception e) {
-                    errors.incrementAndGet();
+                    error(e.getClass().getSimpleName());
                     System.err.println(j.email + ": " + e);
                 } finally {
                     done.countDown();
@@ -232,6 +239,7 @@ public final class ScoringLoad {
         }
         done.await();
         long heapAfter = pid == null ? -1 : heapAfterGc(pid);
+        if (!errorKinds.isEmpty()) System.out.println("errors by kind: " + errorKinds);
         report("open a dossier (GET, full page)", opens);
         report("autosave (ajax POST)", saves);
         System.out.printf(
@@ -261,7 +269,7 @@ public final class ScoringLoad {
                     try {
                         task.run(j);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        error("login/open: " + e.getClass().getSimpleName());
                         System.err.println(j.email + ": " + e);
                     }
                 }
