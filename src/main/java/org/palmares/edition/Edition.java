@@ -82,6 +82,9 @@ public class Edition {
 
     private boolean blindReview;
 
+    /** Whether a juror must write an overall comment before submitting a sheet. */
+    private boolean overallCommentRequired;
+
     @Min(1)
     @Max(20)
     private int reviewsPerNomination = 3;
@@ -282,6 +285,14 @@ public class Edition {
 
     public void setCeremonyAt(LocalDateTime v) {
         this.ceremonyAt = v;
+    }
+
+    public boolean isOverallCommentRequired() {
+        return overallCommentRequired;
+    }
+
+    public void setOverallCommentRequired(boolean overallCommentRequired) {
+        this.overallCommentRequired = overallCommentRequired;
     }
 
     public boolean isBlindReview() {

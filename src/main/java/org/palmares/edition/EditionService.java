@@ -107,6 +107,7 @@ public class EditionService {
         stored.setScoringDeadline(changed.getScoringDeadline());
         stored.setCeremonyAt(changed.getCeremonyAt());
         stored.setBlindReview(changed.isBlindReview());
+        stored.setOverallCommentRequired(changed.isOverallCommentRequired());
         stored.setReviewsPerNomination(changed.getReviewsPerNomination());
         audit.record("edition.update", "Edition", stored.getCode());
         return stored;

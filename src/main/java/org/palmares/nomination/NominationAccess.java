@@ -45,6 +45,39 @@ public class NominationAccess {
                 .orElse(false);
     }
 
+    /**
+     * Whether the caller must not learn which territory a nomination comes from: in a blind-review edition, everyone
+     * but organisers and the territory's own members (that is, jurors). Every page, REST answer and download a juror
+     * reaches asks this one question.
+     */
+    public boolean hidesTerritory(Nomination nomination) {
+        return nomination.getCategory().getEdition().isBlindReview() && !canChange(nomination);
+    }
+
+    /** The territory's name, or null when the caller must not learn it. */
+    public String territoryName(Nomination nomination) {
+        return hidesTerritory(nomination) ? null : nomination.getTerritory().getName();
+    }
+
+    /**
+     * The name an attachment is shown and downloaded under: the name it was uploaded with, or a neutral one (the
+     * nomination's reference, the file's rank and its type) when the territory is hidden, since file names often
+     * name their author.
+     */
+    public String fileName(Nomination nomination, Attachment attachment) {
+        if (!hidesTerritory(nomination)) return attachment.getOriginalName();
+        return neutralName(nomination, attachment);
+    }
+
+    static String neutralName(Nomination nomination, Attachment attachment) {
+        int rank = nomination.getAttachments().indexOf(attachment) + 1;
+        String extension = AttachmentType.ofMediaType(attachment.getContentType())
+                .map(AttachmentType::extension)
+                .orElse("bin");
+        String reference = nomination.getReference() == null ? "dossier" : nomination.getReference();
+        return reference + "-" + (rank > 0 ? rank : attachment.getId()) + "." + extension;
+    }
+
     public void requireVisible(Nomination nomination) {
         if (!canSee(nomination)) throw DomainException.notFound("nomination");
     }

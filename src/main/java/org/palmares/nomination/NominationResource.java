@@ -47,6 +47,9 @@ public class NominationResource {
     @Inject
     AttachmentService attachments;
 
+    @Inject
+    NominationAccess nominationAccess;
+
     @Context
     HttpHeaders headers;
 
@@ -144,7 +147,10 @@ public class NominationResource {
     @GET
     @Path("nominations/{id}/attachments")
     public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return attachments.list(id).stream().map(a -> AttachmentView.of(id, a)).toList();
+        Nomination nomination = nominations.getVisible(id);
+        return attachments.list(id).stream()
+                .map(a -> AttachmentView.of(id, a, nominationAccess.fileName(nomination, a)))
+                .toList();
     }
 
     /**
@@ -166,7 +172,7 @@ public class NominationResource {
         return Response.created(uri.getBaseUriBuilder()
                         .path("nominations/{id}/attachments/{a}")
                         .build(id, added.getId()))
-                .entity(AttachmentView.of(id, added))
+                .entity(AttachmentView.of(id, added, added.getOriginalName()))
                 .build();
     }
 
@@ -184,7 +190,10 @@ public class NominationResource {
                         .map(AttachmentType::previewable)
                         .orElse(false);
         var response = Response.ok(attachments.file(attachment).toFile(), attachment.getContentType())
-                .header("Content-Disposition", FileNames.contentDisposition(preview, attachment.getOriginalName()))
+                .header(
+                        "Content-Disposition",
+                        FileNames.contentDisposition(
+                                preview, nominationAccess.fileName(attachment.getNomination(), attachment)))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store");
         if (preview) {
@@ -299,7 +308,7 @@ public class NominationResource {
                 n.getReference(),
                 n.getCategory().getEdition().getCode(),
                 n.getCategory().getCode(),
-                n.getTerritory().getName(),
+                nominationAccess.territoryName(n),
                 n.getTitle(),
                 n.getSummary(),
                 n.getStatus().name(),
@@ -312,7 +321,7 @@ public class NominationResource {
                                 q.getId(), q.label(locale), q.getKind().name(), q.isRequired(), n.valueOf(q)))
                         .toList(),
                 n.getAttachments().stream()
-                        .map(a -> AttachmentView.of(n.getId(), a))
+                        .map(a -> AttachmentView.of(n.getId(), a, nominationAccess.fileName(n, a)))
                         .toList(),
                 n.isChangeable() ? nominations.missing(n, locale) : List.of());
     }
@@ -352,7 +361,7 @@ public class NominationResource {
         }
     }
 
-    /** A nomination in full. */
+    /** A nomination in full; {@code territory} is null when the caller reviews blind. */
     public record NominationView(
             long id,
             String reference,
@@ -375,10 +384,10 @@ public class NominationResource {
 
     /** An attached file and where to download it. */
     public record AttachmentView(long id, String name, String contentType, long size, Instant uploadedAt, String href) {
-        static AttachmentView of(long nominationId, Attachment a) {
+        static AttachmentView of(long nominationId, Attachment a, String shownName) {
             return new AttachmentView(
                     a.getId(),
-                    a.getOriginalName(),
+                    shownName,
                     a.getContentType(),
                     a.getSize(),
                     a.getUploadedAt(),

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
+import org.primefaces.PrimeFaces;
 
 /**
  * The juror's score sheet beside the dossier ({@code ?assignment=} or {@code ?nomination=}). Holds only ids, the
@@ -120,9 +121,12 @@ public class DossierBacking implements Serializable {
         result = view.result();
     }
 
-    /** Saves what the juror chose so far; called by the page as they go. Quiet when all goes well. */
+    /**
+     * Saves what the juror chose so far; called by the page as they go. Quiet when all goes well; tells the page the
+     * save went through ({@code args.saved}) so it can drop its backup copy of the inputs.
+     */
     public void autosave() {
-        store();
+        if (store()) PrimeFaces.current().ajax().addCallbackParam("saved", version);
     }
 
     public void save() {

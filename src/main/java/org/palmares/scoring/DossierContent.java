@@ -54,6 +54,10 @@ public class DossierContent {
         return guides.html(getDossier().categoryCode(), language.getLocale());
     }
 
+    public boolean isOverallRequired() {
+        return editions.getCurrent().isOverallCommentRequired();
+    }
+
     public String getDeadline() {
         Edition edition = editions.getCurrent();
         return edition.scoringDeadline()

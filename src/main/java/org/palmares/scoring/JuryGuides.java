@@ -69,6 +69,11 @@ public class JuryGuides {
         return section.toString();
     }
 
+    /** The Markdown text of the guide's file in exactly this language, if the WAR ships one. */
+    public Optional<String> fileText(String guide, String lang) {
+        return file(guide, lang);
+    }
+
     private Optional<String> edited(String guide, String lang) {
         return em.createQuery(
                         "select g.body from JuryGuideVersion g where g.guide = :g and g.lang = :l and g.active = true "

@@ -138,9 +138,18 @@ public class ScoreSheet {
 
     /** Submits the sheet: every criterion of the category must have a score; then it is locked until reopened. */
     public void submit(List<Criterion> criteria, ScoringWindow window, Clock clock) {
+        submit(criteria, false, window, clock);
+    }
+
+    /**
+     * Submits the sheet: every criterion scored and, when the edition asks for one, an overall comment written; then
+     * it is locked until reopened.
+     */
+    public void submit(List<Criterion> criteria, boolean overallRequired, ScoringWindow window, Clock clock) {
         requireChangeable(window, clock);
         List<Criterion> missing = missing(criteria);
         if (!missing.isEmpty()) throw new IncompleteSheet(missing);
+        if (overallRequired && overallComment == null) throw new DomainException(422, "sheet.overall.required");
         status = SheetStatus.SUBMITTED;
         submittedAt = clock.instant();
         updatedAt = submittedAt;

@@ -29,6 +29,7 @@ import org.palmares.jury.JurorService;
 import org.palmares.nomination.Attachment;
 import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
+import org.palmares.nomination.NominationAccess;
 import org.palmares.nomination.NominationService;
 import org.palmares.nomination.SafeMarkdown;
 import org.palmares.platform.Access;
@@ -61,6 +62,9 @@ public class ScoringService {
 
     @Inject
     NominationService nominations;
+
+    @Inject
+    NominationAccess nominationAccess;
 
     @Inject
     Mailer mailer;
@@ -179,7 +183,7 @@ public class ScoringService {
     public ScoreSheet submit(long sheetId) {
         ScoreSheet sheet = ownSheet(sheetId);
         Category category = sheet.getAssignment().getNomination().getCategory();
-        sheet.submit(category.getCriteria(), window(category), clock);
+        sheet.submit(category.getCriteria(), category.getEdition().isOverallCommentRequired(), window(category), clock);
         em.flush();
         snapshot(sheet, "submit", category);
         audit.record("sheet.submit", "ScoreSheet", sheet.getId(), null, resultText(sheet, category));
@@ -298,8 +302,7 @@ public class ScoringService {
     public Dossier dossier(long assignmentId, Locale locale) {
         Assignment assignment = ownAssignment(assignmentId);
         Nomination n = assignment.getNomination();
-        Edition edition = n.getCategory().getEdition();
-        boolean blind = edition.isBlindReview();
+        boolean blind = nominationAccess.hidesTerritory(n);
         List<Dossier.AnswerLine> answers = nominations.questions(n.getCategory()).stream()
                 .map(q -> new Dossier.AnswerLine(q.label(locale), n.valueOf(q)))
                 .filter(a -> a.value() != null && !a.value().isBlank())
@@ -335,7 +338,7 @@ public class ScoringService {
                 SafeMarkdown.html(n.getSummary()),
                 n.getCategory().getCode(),
                 n.getCategory().name(locale),
-                blind ? null : n.getTerritory().getName(),
+                nominationAccess.territoryName(n),
                 blind,
                 answers,
                 files);

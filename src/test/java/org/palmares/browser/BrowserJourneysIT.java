@@ -384,6 +384,147 @@ class BrowserJourneysIT {
         assertTrue(driver.manage().getCookieNamed("JSESSIONID") == null, "no session for the public");
     }
 
+    @Test
+    void on_a_360_px_phone_a_juror_opens_a_dossier_reads_the_guide_scores_sees_it_saved_reloads_and_submits()
+            throws Exception {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        try {
+            String dossier = openFirstDossier("jure06@demo.palmares.org");
+            Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow.intValue() <= 1, "the page fits 360 px without sideways scrolling: " + overflow);
+            WebElement general = driver.findElement(By.cssSelector("#generalGuide > summary"));
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", general);
+            general.click();
+            wait.until(
+                    d -> d.findElement(By.cssSelector("#generalGuide .guide")).isDisplayed());
+            assertTrue(
+                    driver.findElement(By.cssSelector("#generalGuide .guide"))
+                                    .getText()
+                                    .length()
+                            > 100,
+                    "the general guide opens and reads on a phone");
+            List<String> chosen = scoreEveryCriterion();
+            waitSaved();
+            driver.get(dossier);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
+            var reloaded = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"));
+            for (int i = 0; i < reloaded.size(); i++) {
+                assertEquals(
+                        chosen.get(i),
+                        reloaded.get(i)
+                                .findElement(By.cssSelector(".scale .ui-button.ui-state-active"))
+                                .getText(),
+                        "criterion " + (i + 1) + " kept its value");
+            }
+            WebElement submit = driver.findElement(By.id("sheetForm:submit"));
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+            submit.click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Grille soumise"));
+            assertTrue(driver.findElement(By.id("sheetStatus")).getText().contains("Soumise"));
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void what_a_juror_types_after_their_session_expired_is_put_back_and_saved_after_they_log_in_again()
+            throws Exception {
+        String dossier = openFirstDossier("jure07@demo.palmares.org");
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        String key = (String) js.executeScript(
+                "return Object.keys(localStorage).filter(function (k) { return k.indexOf('palmares.sheet.') === 0; })"
+                        + ".concat(['none'])[0]");
+        assertEquals("none", key, "no backup left while nothing is unsaved");
+        driver.manage().deleteAllCookies(); // the session has expired
+        String words = "Gardé malgré la session expirée";
+        WebElement comment = driver.findElement(By.cssSelector("#sheetForm fieldset.criterion textarea"));
+        comment.sendKeys(words);
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "var words = arguments[0]; return Object.keys(localStorage).some(function (k) { "
+                        + "return k.indexOf('palmares.sheet.') === 0 && localStorage.getItem(k).indexOf(words) >= 0; })",
+                words)));
+        Thread.sleep(2500); // the autosave tries and fails: the session is gone
+        logIn("jure07@demo.palmares.org");
+        wait.until(d -> d.getCurrentUrl().contains("/jury/"));
+        driver.get(dossier);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
+        assertEquals(
+                words,
+                driver.findElement(By.cssSelector("#sheetForm fieldset.criterion textarea"))
+                        .getAttribute("value"),
+                "the typed comment is put back");
+        waitSaved();
+        wait.until(
+                d -> Boolean.TRUE.equals(
+                        js.executeScript(
+                                "return !Object.keys(localStorage).some(function (k) { return k.indexOf('palmares.sheet.') === 0; })")));
+        driver.get(dossier);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
+        assertEquals(
+                words,
+                driver.findElement(By.cssSelector("#sheetForm fieldset.criterion textarea"))
+                        .getAttribute("value"),
+                "the comment was saved on the server");
+    }
+
+    /** Gives the demo jurors their dossiers, logs the juror in (charter accepted) and opens their first dossier. */
+    private String openFirstDossier(String juror) {
+        var run = new org.palmares.it.Http(url)
+                .request(
+                        "POST",
+                        "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS",
+                        null,
+                        "Authorization",
+                        org.palmares.it.Http.basic(Demo.ORGANISER, Demo.PASSWORD),
+                        "Accept",
+                        "application/json");
+        assertEquals(200, run.statusCode(), run.body());
+        logIn(juror);
+        wait.until(d -> d.getCurrentUrl().contains("/jury/"));
+        if (driver.getCurrentUrl().contains("/jury/charter.xhtml")) {
+            driver.findElement(By.id("charter:accept")).click();
+            wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
+        }
+        open("/jury/index.xhtml");
+        WebElement link = driver.findElement(By.cssSelector("a.dossier-link"));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+        link.click();
+        wait.until(ExpectedConditions.urlContains("/jury/dossier.xhtml"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
+        return driver.getCurrentUrl();
+    }
+
+    private List<String> scoreEveryCriterion() throws InterruptedException {
+        List<String> chosen = new java.util.ArrayList<>();
+        int count = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"))
+                .size();
+        assertTrue(count > 0);
+        for (int i = 0; i < count; i++) {
+            WebElement criterion = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"))
+                    .get(i);
+            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale .ui-button"));
+            WebElement button = buttons.get(Math.min(1, buttons.size() - 1));
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+            chosen.add(button.getText());
+            button.click();
+        }
+        Thread.sleep(1000); // the autosave waits a moment after the last click
+        return chosen;
+    }
+
+    private void waitSaved() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Enregistré à"));
+    }
+
     private void logIn(String email) {
         open("/login.xhtml");
         driver.findElement(By.id("login:email")).sendKeys(email);

@@ -15,11 +15,14 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -100,6 +103,16 @@ class ScoringIT {
         Territory territory = new Territory("Territoire Secret " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
         em.persist(territory);
         Nomination n0 = new Nomination(category, territory, 0, "Chantier " + suffix, clock);
+        // A file named after its author, as they often are: blind review must not let the name through.
+        String stored = "it-" + suffix + ".pdf";
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Path attachments = Path.of(
+                        ConfigProvider.getConfig().getValue("palmares.data.dir", String.class), "attachments")
+                .toAbsolutePath()
+                .normalize();
+        Files.createDirectories(attachments);
+        Files.write(attachments.resolve(stored), pdf);
+        n0.attach("Bilan " + territory.getName() + ".pdf", stored, "application/pdf", pdf.length, null, clock);
         n0.submit("SC" + suffix + "-SOC-001", clock);
         n0.screen(true, null, clock);
         em.persist(n0);
@@ -354,9 +367,11 @@ class ScoringIT {
     }
 
     @Test
-    void in_blind_mode_no_juror_page_or_rest_answer_names_the_territory() throws Exception {
+    void in_blind_mode_no_juror_page_rest_answer_or_download_names_the_territory() throws Exception {
         Setup s = setup(true, null);
         String name = s.territory().getName();
+        long nomination = s.assigned().getId();
+        long file = s.assigned().getAttachments().get(0).getId();
         Http browser = new Http(url);
         assertEquals(302, browser.login(Demo.JUROR, Demo.PASSWORD).statusCode());
         HttpResponse<String> page =
@@ -371,10 +386,38 @@ class ScoringIT {
         assertFalse(
                 call("GET", "/api/v1/me/assignments", Demo.JUROR, null).body().contains(name));
 
+        HttpResponse<String> read = call("GET", "/api/v1/nominations/" + nomination, Demo.JUROR, null);
+        assertEquals(200, read.statusCode(), read.body());
+        assertFalse(read.body().contains(name), "GET /nominations/{id} names the territory: " + read.body());
+        assertFalse(
+                json(read.body()).containsKey("territory") && !json(read.body()).isNull("territory"));
+        HttpResponse<String> files =
+                call("GET", "/api/v1/nominations/" + nomination + "/attachments", Demo.JUROR, null);
+        assertEquals(200, files.statusCode(), files.body());
+        assertFalse(files.body().contains(name), files.body());
+        for (String inline : List.of("", "?inline=true")) {
+            HttpResponse<String> download = call(
+                    "GET", "/api/v1/nominations/" + nomination + "/attachments/" + file + inline, Demo.JUROR, null);
+            assertEquals(200, download.statusCode());
+            String disposition =
+                    download.headers().firstValue("Content-Disposition").orElseThrow();
+            assertFalse(disposition.contains("Secret"), "the download name names the territory: " + disposition);
+            assertTrue(disposition.contains(s.assigned().getReference() + "-1.pdf"), disposition);
+        }
+        HttpResponse<String> fromPage = browser.get("/api/v1/nominations/" + nomination + "/attachments/" + file);
+        assertFalse(
+                fromPage.headers().firstValue("Content-Disposition").orElse("").contains("Secret"),
+                "the link in the page downloads under a neutral name too");
+
+        HttpResponse<String> organiser = call("GET", "/api/v1/nominations/" + nomination, Demo.ORGANISER, null);
+        assertTrue(organiser.body().contains(name), "organisers still see the territory");
         Setup open = setup(false, null);
         HttpResponse<String> seen =
                 browser.get("/jury/dossier.xhtml?assignment=" + open.mine().getId());
         assertTrue(seen.body().contains(open.territory().getName()), "outside blind mode the territory is shown");
+        assertTrue(call("GET", "/api/v1/nominations/" + open.assigned().getId(), Demo.JUROR, null)
+                .body()
+                .contains(open.territory().getName()));
     }
 
     @Test
@@ -408,5 +451,194 @@ class ScoringIT {
                         "/api/v1/me/assignments/" + s.theirs().getId() + "/recuse",
                         OTHER_JUROR,
                         "{\"reason\":\" \"}"));
+    }
+
+    private HttpResponse<String> markdown(String path, String who, String body) {
+        return new Http(url)
+                .request(
+                        "PUT",
+                        path,
+                        body.getBytes(StandardCharsets.UTF_8),
+                        "Authorization",
+                        Http.basic(who, Demo.PASSWORD),
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        "text/markdown; charset=UTF-8");
+    }
+
+    private HttpResponse<String> save(long sheet, String who, String body) {
+        HttpResponse<String> now = call("GET", "/api/v1/scoresheets/" + sheet, who, null);
+        return call(
+                "PUT",
+                "/api/v1/scoresheets/" + sheet,
+                who,
+                body,
+                "If-Match",
+                now.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void organisers_see_the_values_of_a_nominations_sheets_only_when_they_ask_and_remind_the_unfinished()
+            throws Exception {
+        Setup s = setup(false, null);
+        String edition = s.edition().getCode();
+        long sheet = open(s.mine(), Demo.JUROR).getJsonNumber("id").longValue();
+        Criterion impact = s.criteria().get(0);
+        assertEquals(200, save(sheet, Demo.JUROR, scores(impact, 4)).statusCode());
+        String path =
+                "/api/v1/editions/" + edition + "/nominations/" + s.assigned().getId() + "/sheets";
+        HttpResponse<String> states = call("GET", path, Demo.ORGANISER, null);
+        assertEquals(200, states.statusCode(), states.body());
+        var lines = Json.createReader(new StringReader(states.body())).readArray();
+        assertEquals(2, lines.size());
+        assertTrue(
+                lines.stream()
+                        .allMatch(l -> l.asJsonObject().getJsonArray("scores").isEmpty()),
+                states.body());
+        assertTrue(states.body().contains("DRAFT") && states.body().contains("NOT_STARTED"), states.body());
+        HttpResponse<String> values = call("GET", path + "?values=true", Demo.ORGANISER, null);
+        assertTrue(values.body().contains("\"value\":4"), values.body());
+
+        HttpResponse<String> reminded = call(
+                "POST",
+                "/api/v1/editions/" + edition + "/nominations/" + s.assigned().getId() + "/remind",
+                Demo.ORGANISER,
+                null);
+        assertEquals(200, reminded.statusCode(), reminded.body());
+        assertEquals(2, json(reminded.body()).getInt("reminded"));
+        long mails = em.createQuery(
+                        "select count(m) from OutboxMessage m where m.recipient = :r and m.subject like :s", Long.class)
+                .setParameter("r", OTHER_JUROR)
+                .setParameter("s", "%" + s.assigned().getReference() + "%")
+                .getSingleResult();
+        assertEquals(1, mails);
+
+        Juror mine = em.find(Assignment.class, s.mine().getId()).getJuror();
+        HttpResponse<String> ofJuror = call(
+                "GET", "/api/v1/editions/" + edition + "/jurors/" + mine.getId() + "/sheets", Demo.ORGANISER, null);
+        assertEquals(200, ofJuror.statusCode(), ofJuror.body());
+        assertTrue(ofJuror.body().contains(s.assigned().getReference()));
+
+        Http organiser = new Http(url);
+        assertEquals(302, organiser.login(Demo.ORGANISER, Demo.PASSWORD).statusCode());
+        HttpResponse<String> page = organiser.get(
+                "/organiser/sheets.xhtml?nomination=" + s.assigned().getId());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(s.assigned().getTitle()));
+    }
+
+    @Test
+    void jurors_and_territories_cannot_reach_the_organisers_sheets_freeze_history_or_guides() throws Exception {
+        Setup s = setup(false, null);
+        String base = "/api/v1/editions/" + s.edition().getCode();
+        long n = s.assigned().getId();
+        for (String who : List.of(Demo.JUROR, Demo.TERRITORY)) {
+            assertProblem(403, call("GET", base + "/nominations/" + n + "/sheets?values=true", who, null));
+            assertProblem(403, call("GET", base + "/nominations/" + n + "/sheets/history", who, null));
+            assertProblem(403, call("POST", base + "/nominations/" + n + "/remind", who, null));
+            assertProblem(403, call("PUT", base + "/scoring/categories/SOC/freeze", who, null));
+            assertProblem(403, call("DELETE", base + "/scoring/categories/SOC/freeze", who, null));
+            assertProblem(403, call("GET", base + "/scoring/categories", who, null));
+            assertProblem(403, markdown("/api/v1/organiser/jury-guides/SOC/fr", who, "# Pirate"));
+            Http browser = new Http(url);
+            assertEquals(302, browser.login(who, Demo.PASSWORD).statusCode());
+            assertEquals(
+                    403, browser.get("/organiser/sheets.xhtml?nomination=" + n).statusCode());
+            assertEquals(403, browser.get("/organiser/guides.xhtml").statusCode());
+        }
+        assertProblem(401, new Http(url).get(base + "/nominations/" + n + "/sheets", "Accept", "application/json"));
+        assertProblem(404, call("GET", base + "/nominations/999999999/sheets", Demo.ORGANISER, null));
+    }
+
+    @Test
+    void an_organiser_freezes_and_unfreezes_a_category_over_rest() throws Exception {
+        Setup s = setup(false, null);
+        long sheet = open(s.mine(), Demo.JUROR).getJsonNumber("id").longValue();
+        String freeze = "/api/v1/editions/" + s.edition().getCode() + "/scoring/categories/SOC/freeze";
+        HttpResponse<String> frozen = call("PUT", freeze, Demo.ORGANISER, null);
+        assertEquals(200, frozen.statusCode(), frozen.body());
+        assertTrue(json(frozen.body()).getBoolean("frozen"));
+        assertProblem(409, save(sheet, Demo.JUROR, scores(s.criteria().get(0), 3)));
+        HttpResponse<String> open = call("DELETE", freeze, Demo.ORGANISER, null);
+        assertFalse(json(open.body()).getBoolean("frozen"));
+        assertEquals(
+                200, save(sheet, Demo.JUROR, scores(s.criteria().get(0), 3)).statusCode());
+    }
+
+    @Test
+    void changes_to_a_submitted_sheet_are_listed_for_organisers_with_who_when_criterion_old_and_new() throws Exception {
+        Setup s = setup(false, null);
+        long sheet = open(s.mine(), Demo.JUROR).getJsonNumber("id").longValue();
+        Criterion impact = s.criteria().get(0);
+        Criterion partners = s.criteria().get(1);
+        assertEquals(200, save(sheet, Demo.JUROR, scores(impact, 2)).statusCode());
+        assertEquals(200, save(sheet, Demo.JUROR, scores(impact, 3)).statusCode());
+        assertEquals(200, save(sheet, Demo.JUROR, scores(partners, 7)).statusCode());
+        assertEquals(
+                200,
+                call("POST", "/api/v1/scoresheets/" + sheet + "/submit", Demo.JUROR, null)
+                        .statusCode());
+        assertEquals(
+                200,
+                call("POST", "/api/v1/scoresheets/" + sheet + "/reopen", Demo.JUROR, null)
+                        .statusCode());
+        assertEquals(200, save(sheet, Demo.JUROR, scores(impact, 5)).statusCode());
+        HttpResponse<String> history = call(
+                "GET",
+                "/api/v1/editions/" + s.edition().getCode() + "/nominations/"
+                        + s.assigned().getId() + "/sheets/history",
+                Demo.ORGANISER,
+                null);
+        assertEquals(200, history.statusCode(), history.body());
+        var changes = Json.createReader(new StringReader(history.body())).readArray();
+        JsonObject value = changes.stream()
+                .map(v -> v.asJsonObject())
+                .filter(c -> "value".equals(c.getString("field")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(history.body()));
+        assertEquals("3", value.getString("before"));
+        assertEquals("5", value.getString("after"));
+        assertEquals("1. Impact", value.getString("what"));
+        assertEquals(Demo.JUROR, value.getString("by"));
+        assertEquals(3, changes.size(), "submit, reopen, one value — the drafts before submission are not history");
+    }
+
+    @Test
+    void an_organiser_edits_a_jury_guide_jurors_read_the_edit_and_a_reset_brings_the_file_back() throws Exception {
+        Setup s = setup(false, null);
+        String marker = "Consigne modifiee " + UUID.randomUUID();
+        String guide = "/api/v1/organiser/jury-guides/SOC/fr";
+        String file = json(call("GET", guide, Demo.ORGANISER, null).body()).getString("markdown");
+        HttpResponse<String> saved = markdown(guide, Demo.ORGANISER, "## " + marker + "\n\n<script>alert(1)</script>");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(json(saved.body()).getBoolean("edited"));
+        try {
+            Http juror = new Http(url);
+            assertEquals(302, juror.login(Demo.JUROR, Demo.PASSWORD).statusCode());
+            String page = juror.get("/jury/dossier.xhtml?assignment=" + s.mine().getId())
+                    .body();
+            assertTrue(page.contains(marker), "the juror reads the edited guide");
+            assertFalse(page.contains("<script>alert(1)</script>"), "raw HTML in a guide is escaped");
+            assertProblem(403, markdown(guide, Demo.JUROR, "# Pirate"));
+            assertProblem(400, markdown(guide, Demo.ORGANISER, "  "));
+            Http organiser = new Http(url);
+            assertEquals(302, organiser.login(Demo.ORGANISER, Demo.PASSWORD).statusCode());
+            HttpResponse<String> editor = organiser.get("/organiser/guides.xhtml?guide=SOC&lang=fr");
+            assertEquals(200, editor.statusCode());
+            assertTrue(editor.body().contains(marker));
+        } finally {
+            assertEquals(204, call("DELETE", guide, Demo.ORGANISER, null).statusCode());
+        }
+        JsonObject back = json(call("GET", guide, Demo.ORGANISER, null).body());
+        assertFalse(back.getBoolean("edited"));
+        assertEquals(file, back.getString("markdown"));
+        long versions = em.createQuery(
+                        "select count(g) from JuryGuideVersion g where g.guide = 'SOC' and g.lang = 'fr' "
+                                + "and g.body like :m",
+                        Long.class)
+                .setParameter("m", "%" + marker + "%")
+                .getSingleResult();
+        assertEquals(1, versions, "the edited version is kept as history");
     }
 }

@@ -135,6 +135,29 @@ class ScoreSheetTest {
     }
 
     @Test
+    void when_the_edition_requires_an_overall_comment_a_sheet_without_one_is_not_submitted() {
+        sheet.score(impact, 4, null, OPEN, LATER);
+        sheet.score(partners, 5, null, OPEN, LATER);
+        sheet.comment("   ", OPEN, LATER);
+        var refused =
+                assertThrows(DomainException.class, () -> sheet.submit(category.getCriteria(), true, OPEN, LATER));
+        assertEquals(422, refused.status());
+        assertEquals("sheet.overall.required", refused.messageKey());
+        assertEquals(SheetStatus.DRAFT, sheet.getStatus());
+        sheet.comment("Un dossier solide.", OPEN, LATER);
+        sheet.submit(category.getCriteria(), true, OPEN, LATER);
+        assertEquals(SheetStatus.SUBMITTED, sheet.getStatus());
+    }
+
+    @Test
+    void when_the_overall_comment_is_optional_a_sheet_without_one_is_submitted() {
+        sheet.score(impact, 4, null, OPEN, LATER);
+        sheet.score(partners, 5, null, OPEN, LATER);
+        sheet.submit(category.getCriteria(), false, OPEN, LATER);
+        assertEquals(SheetStatus.SUBMITTED, sheet.getStatus());
+    }
+
+    @Test
     void a_complete_sheet_is_submitted_and_then_refuses_changes() {
         sheet.score(impact, 4, null, OPEN, LATER);
         sheet.score(partners, 5, null, OPEN, LATER);

@@ -1,0 +1,317 @@
+package org.palmares.load;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The scoring load driver (not a test; see scripts/load-scoring.sh): N jurors log in like browsers, open each of
+ * their dossiers (the JSF page), then autosave their sheet every few seconds exactly as the page does (a PrimeFaces
+ * ajax POST of the form with its view state). Prints p50/p95/max of opening a dossier and of an autosave, and, with
+ * a server pid, the heap used after a full GC before the logins and with every juror's session alive.
+ *
+ * <pre>java src/test/java/org/palmares/load/ScoringLoad.java BASE_URL JURORS SECONDS [SERVER_PID]</pre>
+ *
+ * Only the JDK: runs as a single source file.
+ */
+public final class ScoringLoad {
+    private static final String PASSWORD = "Palmares-demo-2019";
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern REMOTE = Pattern.compile(
+            "palmaresSheetSave\\s*=\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+PrimeFaces\\.ab\\(\\{s:\"([^\"]+)\"");
+    private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b[^>]*name=\"([^\"]+)\"");
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w[\\w:-]*)=\"([^\"]*)\"");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
+
+    private final String base;
+    private final ConcurrentLinkedQueue<Long> opens = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> saves = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void error(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private ScoringLoad(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8092";
+        int jurors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        String pid = args.length > 3 ? args[3] : null;
+        new ScoringLoad(base).run(jurors, seconds, pid);
+    }
+
+    /** One juror's browser: a cookie jar, the pages it holds open. */
+    private final class Juror {
+        final String email;
+        final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
+        final List<Page> pages = new ArrayList<>();
+
+        Juror(String email) {
+            this.email = email;
+        }
+
+        void logIn() throws Exception {
+            String login = get("/login.xhtml").body();
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("login", "login");
+            form.put("login:email", email);
+            form.put("login:password", PASSWORD);
+            form.put("login:next", "");
+            form.put("login:submit", "");
+            form.put("jakarta.faces.ViewState", first(VIEW_STATE, login));
+            HttpResponse<String> r = post("/login.xhtml", form, false);
+            if (r.statusCode() != 302) throw new IllegalStateException(email + ": login answered " + r.statusCode());
+        }
+
+        void openDossiers() throws Exception {
+            String list = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me/assignments"))
+                            .header("Accept", "application/json")
+                            .GET())
+                    .body();
+            Matcher m = ASSIGNMENT.matcher(list);
+            while (m.find()) {
+                long start = System.nanoTime();
+                HttpResponse<String> page = get("/jury/dossier.xhtml?assignment=" + m.group(1));
+                long took = System.nanoTime() - start;
+                if (page.statusCode() != 200) {
+                    error("open " + page.statusCode());
+                    continue;
+                }
+                opens.add(took);
+                pages.add(new Page("/jury/dossier.xhtml?assignment=" + m.group(1), page.body()));
+            }
+            if (pages.isEmpty()) throw new IllegalStateException(email + " has no dossier");
+        }
+
+        void autosave(int round) throws Exception {
+            Page page = pages.get(round % pages.size());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("jakarta.faces.partial.ajax", "true");
+            form.put("jakarta.faces.source", page.source);
+            form.put("jakarta.faces.partial.execute", "sheetForm");
+            form.put("jakarta.faces.partial.render", "sheetForm:status");
+            form.put(page.source, page.source);
+            form.put("sheetForm", "sheetForm");
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            page.scales.forEach((name, values) -> form.put(name, values.get(random.nextInt(values.size()))));
+            for (String comment : page.comments) {
+                form.put(comment, "Commentaire " + round + " de " + email);
+            }
+            form.put("jakarta.faces.ViewState", page.viewState);
+            long start = System.nanoTime();
+            HttpResponse<String> r = post(page.path, form, true);
+            long took = System.nanoTime() - start;
+            if (r.statusCode() != 200
+                    || !r.body().contains("partial-response")
+                    || r.body().contains("<error>")
+                    || r.body().contains("ui-messages-error")) {
+                error("autosave " + r.statusCode() + (r.body().contains("ui-messages-error") ? " (message)" : ""));
+                if (errors.get() < 5)
+                    System.err.println(email + ": autosave answered " + r.statusCode() + " "
+                            + r.body().substring(0, Math.min(400, r.body().length())));
+                return;
+            }
+            saves.add(took);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) throws Exception {
+            String body = form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (ajax) b.header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
+            return send(b);
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+            return client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** An open dossier page: its view state, the autosave command and the sheet's fields. */
+    private static final class Page {
+        final String path;
+        final String viewState;
+        final String source;
+        final Map<String, List<String>> scales = new LinkedHashMap<>();
+        final List<String> comments = new ArrayList<>();
+
+        Page(String path, String html) {
+            this.path = path;
+            this.viewState = first(VIEW_STATE, html);
+            this.source = first(REMOTE, html);
+            Matcher inputs = INPUT.matcher(html);
+            while (inputs.find()) {
+                Map<String, String> a = new LinkedHashMap<>();
+                Matcher at = ATTRIBUTE.matcher(inputs.group());
+                while (at.find()) a.put(at.group(1), at.group(2));
+                if ("radio".equals(a.get("type")) && a.getOrDefault("name", "").startsWith("sheetForm:")) {
+                    scales.computeIfAbsent(a.get("name"), k -> new ArrayList<>())
+                            .add(a.get("value"));
+                }
+            }
+            Matcher areas = TEXTAREA.matcher(html);
+            while (areas.find()) {
+                if (areas.group(1).startsWith("sheetForm:") && areas.group(1).endsWith(":comment")) {
+                    comments.add(areas.group(1));
+                    break; // one comment changes per save, as when a juror types
+                }
+            }
+            if (scales.isEmpty()) throw new IllegalStateException("No scale in " + path + " (read-only sheet?)");
+        }
+    }
+
+    private static String first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) throw new IllegalStateException("Not found: " + p.pattern());
+        return m.group(1);
+    }
+
+    private void run(int count, int seconds, String pid) throws Exception {
+        System.out.printf("%d jurors against %s for %d s of autosaves%n", count, base, seconds);
+        long heapBefore = pid == null ? -1 : heapAfterGc(pid);
+        List<Juror> jurors = new ArrayList<>();
+        for (int i = 1; i <= count; i++) jurors.add(new Juror(String.format("charge-jure%03d@demo.palmares.org", i)));
+        // Logins in parallel, a few at a time: each checks a PBKDF2 hash, slow on purpose.
+        parallel(jurors, 8, j -> {
+            j.logIn();
+            j.openDossiers();
+        });
+        System.out.printf("logged in and opened: %d dossier pages%n", opens.size());
+        long heapSessions = pid == null ? -1 : heapAfterGc(pid);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(jurors.size());
+        for (Juror j : jurors) {
+            Thread worker = new Thread(() -> {
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(3000));
+                    for (int round = 0; System.nanoTime() < end && !j.pages.isEmpty(); round++) {
+                        j.autosave(round);
+                        Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(3000)); // every 2 to 5 s
+                    }
+                } catch (Exception e) {
+                    error(e.getClass().getSimpleName());
+                    System.err.println(j.email + ": " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await();
+        long heapAfter = pid == null ? -1 : heapAfterGc(pid);
+        if (!errorKinds.isEmpty()) System.out.println("errors by kind: " + errorKinds);
+        report("open a dossier (GET, full page)", opens);
+        report("autosave (ajax POST)", saves);
+        System.out.printf(
+                "autosaves: %d in %d s (%.1f/s); errors: %d%n",
+                saves.size(), seconds, saves.size() / (double) seconds, errors.get());
+        if (pid != null) {
+            System.out.printf(
+                    "heap used after full GC: before logins %,d KB; with %d sessions %,d KB; after the autosaves %,d KB%n",
+                    heapBefore / 1024, count, heapSessions / 1024, heapAfter / 1024);
+            System.out.printf(
+                    "heap per juror session (3 dossier views each): %,d KB (after logins), %,d KB (after autosaves)%n",
+                    (heapSessions - heapBefore) / 1024 / count, (heapAfter - heapBefore) / 1024 / count);
+        }
+    }
+
+    private interface Task {
+        void run(Juror j) throws Exception;
+    }
+
+    private void parallel(List<Juror> jurors, int threads, Task task) throws InterruptedException {
+        ConcurrentLinkedQueue<Juror> queue = new ConcurrentLinkedQueue<>(jurors);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                Juror j;
+                while ((j = queue.poll()) != null) {
+                    try {
+                        task.run(j);
+                    } catch (Exception e) {
+                        error("login/open: " + e.getClass().getSimpleName());
+                        System.err.println(j.email + ": " + e);
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread w : workers) w.join();
+    }
+
+    private static void report(String name, ConcurrentLinkedQueue<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        if (sorted.isEmpty()) {
+            System.out.printf("%-34s no sample%n", name);
+            return;
+        }
+        Collections.sort(sorted);
+        System.out.printf(
+                "%-34s p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms   (%d samples)%n",
+                name,
+                sorted.get((int) Math.ceil(sorted.size() * 0.50) - 1) / 1e6,
+                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6,
+                sorted.size());
+    }
+
+    /** Runs a full GC in the server and reads the heap used, from {@code jcmd <pid> GC.heap_info}. */
+    private static long heapAfterGc(String pid) throws Exception {
+        jcmd(pid, "GC.run");
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) throw new IllegalStateException("Cannot read the heap: " + info);
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    private static String jcmd(String pid, String command) throws Exception {
+        Process p = new ProcessBuilder("jcmd", pid, command)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
