@@ -34,6 +34,11 @@ trap cleanup EXIT
 
 (cd "$root" && [[ -f target/palmares.war && -f target/payara-micro.jar ]] || ./mvnw -q -B package -DskipTests) 1>&2
 
+# Another server on the port (a test run shutting down, say) would answer instead of this one: refuse to start.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use: stop what listens there or set BENCH_PORT." 1>&2
+    exit 1
+fi
 echo "Starting Palmarès on port $port with $volume nominations (data in $data)…" 1>&2
 PALMARES_DATA_DIR="$data" PALMARES_DEMO_VOLUME="$volume" \
     java -jar "$root/target/payara-micro.jar" --nocluster --port "$port" --contextroot / \
@@ -41,7 +46,7 @@ PALMARES_DATA_DIR="$data" PALMARES_DEMO_VOLUME="$volume" \
     --deploy "$root/target/palmares.war" >"$log" 2>&1 &
 server=$!
 for _ in $(seq 1 600); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
+    [[ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
     kill -0 "$server" 2>/dev/null || { echo "Payara Micro stopped; see $log" 1>&2; exit 1; }
     sleep 1
 done

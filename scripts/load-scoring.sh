@@ -38,7 +38,7 @@ PALMARES_DATA_DIR="$data" PALMARES_DEMO_JURORS="$jurors" \
     --deploy "$root/target/palmares.war" >"$log" 2>&1 &
 server=$!
 for _ in $(seq 1 600); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
+    [[ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
     kill -0 "$server" 2>/dev/null || { echo "Payara Micro stopped; see $log" 1>&2; exit 1; }
     sleep 1
 done

@@ -43,7 +43,7 @@ PALMARES_VOTE_LIMIT_PER_IP=100000000 PALMARES_VOTE_LIMIT_VERIFY_PER_IP=100000000
     --deploy "$root/target/palmares.war" >"$log" 2>&1 &
 server=$!
 for _ in $(seq 1 900); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
+    [[ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
     kill -0 "$server" 2>/dev/null || { echo "Payara Micro stopped; see $log" 1>&2; exit 1; }
     sleep 1
 done
