@@ -3,7 +3,6 @@ package org.palmares.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -11,10 +10,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import org.palmares.platform.Messages;
 import org.palmares.platform.ProblemDetails;
 
@@ -22,10 +24,24 @@ import org.palmares.platform.ProblemDetails;
  * How callers prove who they are: the login form (pages call {@code SecurityContext.authenticate}), or HTTP
  * Basic on the REST API for scripts. An unauthenticated call to a protected page goes to the login page; to a
  * protected REST path it gets a 401 problem document.
+ *
+ * <p>A login through the form is kept in the HTTP session as the caller's name <em>and groups</em>, and every later
+ * request of that session hands both to the container. Soteria's {@code @AutoApplySession} is not used: it hands
+ * over the name only and lets the container look the groups up again, which under load sometimes finds none, so a
+ * logged-in juror got 403 (Payara issue 6145). The session copy is serialisable, so it travels with a replicated
+ * session.
  */
 @ApplicationScoped
-@AutoApplySession
 public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechanism {
+    static final String SESSION_CALLER = PalmaresAuthenticationMechanism.class.getName() + ".caller";
+
+    /** Who is logged in on a session: the caller's name and groups, as the identity store gave them at login. */
+    record SessionCaller(String name, Set<String> groups) implements Serializable {
+        SessionCaller {
+            groups = Set.copyOf(groups);
+        }
+    }
+
     @Inject
     IdentityStoreHandler identityStores;
 
@@ -36,9 +52,17 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                request.getSession()
+                        .setAttribute(
+                                SESSION_CALLER,
+                                new SessionCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
                 return context.notifyContainerAboutLogin(result);
             }
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && sessionCaller(session) instanceof SessionCaller caller) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         boolean api = isApi(request);
         String header = request.getHeader("Authorization");
@@ -58,6 +82,14 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
                     request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    private static Object sessionCaller(HttpSession session) {
+        try {
+            return session.getAttribute(SESSION_CALLER);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
     }
 
     static boolean isApi(HttpServletRequest request) {
@@ -82,7 +114,10 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
         try {
             var locale = org.palmares.platform.Language.of(request);
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Palmares\"");
+            // A page's script (it says so with X-Requested-With) gets no Basic challenge: the browser would pop up
+            // its own password dialog over the page. It is told to log in again through the form instead.
+            boolean script = "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+            response.setHeader("WWW-Authenticate", script ? "Session realm=\"Palmares\"" : "Basic realm=\"Palmares\"");
             response.setContentType(ProblemDetails.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter()
