@@ -7,6 +7,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -251,6 +252,38 @@ public class DossierBacking implements Serializable {
 
     public long getSheetId() {
         return sheetId;
+    }
+
+    /** The sheet's version this page knows; the autosave script moves it on after each REST save. */
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+
+    /** The edition's time zone, in which the page says when the sheet was saved. */
+    public String getZone() {
+        return zone;
+    }
+
+    /** The words the autosave script shows, in the page's language, as a JSON object. */
+    public String getScriptTexts() {
+        Locale locale = locale();
+        var states = Json.createObjectBuilder();
+        for (SheetStatus s : SheetStatus.values()) {
+            states.add(s.name(), Messages.get(locale, "sheet.state." + s.name()));
+        }
+        return Json.createObjectBuilder()
+                .add("saving", Messages.get(locale, "dossier.saving"))
+                .add("failed", Messages.get(locale, "dossier.saveFailed"))
+                .add("restored", Messages.get(locale, "dossier.backup.restored"))
+                .add("savedAt", Messages.get(locale, "dossier.savedAt", "{0}"))
+                .add("none", Messages.get(locale, "dossier.result.none"))
+                .add("states", states)
+                .build()
+                .toString();
     }
 
     public SheetForm getForm() {

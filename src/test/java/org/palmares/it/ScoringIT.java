@@ -225,6 +225,76 @@ class ScoringIT {
     }
 
     @Test
+    void the_dossier_page_autosaves_over_rest_on_the_jurors_session_and_nobody_elses_session_reaches_that_sheet()
+            throws Exception {
+        Setup s = setup(false, null);
+        Http browser = new Http(url);
+        assertEquals(302, browser.login(Demo.JUROR, Demo.PASSWORD).statusCode());
+        String page = browser.get("/jury/dossier.xhtml?assignment=" + s.mine().getId())
+                .body();
+        java.util.regex.Matcher api = java.util.regex.Pattern.compile("data-api=\"[^\"]*(/api/v1/scoresheets/\\d+)\"")
+                .matcher(page);
+        assertTrue(api.find(), "the page tells its script where to save");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile(
+                        "id=\"sheetForm:version\"[^>]*value=\"(\\d+)\"")
+                .matcher(page);
+        assertTrue(version.find(), "the page carries the sheet's version");
+        Criterion impact = s.criteria().get(0);
+        assertTrue(page.contains("data-criterion=\"" + impact.getId() + "\""));
+        String[] json = {"Content-Type", "application/json", "Accept", "application/json"};
+        String ifMatch = "\"" + version.group(1) + "\"";
+        // What the page's script sends: the session cookie, JSON, If-Match.
+        HttpResponse<String> saved = browser.request(
+                "PUT",
+                api.group(1),
+                scores(impact, 3).getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json",
+                "If-Match",
+                ifMatch);
+        assertEquals(200, saved.statusCode(), saved.body());
+        JsonObject view = json(saved.body());
+        assertEquals(3, view.getJsonObject("values").getInt(String.valueOf(impact.getId())));
+        assertEquals(
+                Long.parseLong(version.group(1)) + 1,
+                view.getJsonNumber("version").longValue());
+        // The page reloaded shows the saved value and the new version.
+        String again = browser.get("/jury/dossier.xhtml?assignment=" + s.mine().getId())
+                .body();
+        assertTrue(again.contains("value=\"" + view.getJsonNumber("version") + "\""), "the new version is in the page");
+        // Another juror's session, a territory's and no session at all cannot save that sheet.
+        Http other = new Http(url);
+        assertEquals(302, other.login(OTHER_JUROR, Demo.PASSWORD).statusCode());
+        String[] stale = {"If-Match", "\"" + view.getJsonNumber("version") + "\""};
+        byte[] body = scores(impact, 1).getBytes(StandardCharsets.UTF_8);
+        assertProblem(404, other.request("PUT", api.group(1), body, concat(json, stale)));
+        Http territory = new Http(url);
+        assertEquals(302, territory.login(Demo.TERRITORY, Demo.PASSWORD).statusCode());
+        assertProblem(404, territory.request("PUT", api.group(1), body, concat(json, stale)));
+        assertProblem(401, new Http(url).request("PUT", api.group(1), body, concat(json, stale)));
+        // The page's script after its session expired: 401, but no Basic challenge for the browser to pop up.
+        HttpResponse<String> expired = new Http(url)
+                .request("PUT", api.group(1), body, concat(concat(json, stale), new String[] {
+                    "X-Requested-With", "XMLHttpRequest"
+                }));
+        assertProblem(401, expired);
+        assertFalse(
+                expired.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                "no password dialog over the page");
+        JsonObject now = json(call("GET", "/api/v1/scoresheets/" + view.getJsonNumber("id"), Demo.JUROR, null)
+                .body());
+        assertEquals(3, now.getJsonObject("values").getInt(String.valueOf(impact.getId())), "nothing overwritten");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void a_juror_in_conflict_with_the_nominations_territory_cannot_open_the_sheet() throws Exception {
         Setup s = setup(false, null);
         tx.begin();

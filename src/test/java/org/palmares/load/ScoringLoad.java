@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The scoring load driver (not a test; see scripts/load-scoring.sh): N jurors log in like browsers, open each of
- * their dossiers (the JSF page), then autosave their sheet every few seconds exactly as the page does (a PrimeFaces
- * ajax POST of the form with its view state). Prints p50/p95/max of opening a dossier and of an autosave, and, with
+ * their dossiers (the JSF page), then autosave their sheet every few seconds exactly as the page's script does (a
+ * JSON PUT to /api/v1/scoresheets/{id} with If-Match, on the juror's session). Prints p50/p95/max of opening a dossier and of an autosave, and, with
  * a server pid, the heap used after a full GC before the logins and with every juror's session alive.
  *
  * <pre>java src/test/java/org/palmares/load/ScoringLoad.java BASE_URL JURORS SECONDS [SERVER_PID]</pre>
@@ -36,10 +36,11 @@ public final class ScoringLoad {
     private static final String PASSWORD = "Palmares-demo-2019";
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern REMOTE = Pattern.compile(
-            "palmaresSheetSave\\s*=\\s*function\\s*\\(\\)\\s*\\{\\s*return\\s+PrimeFaces\\.ab\\(\\{s:\"([^\"]+)\"");
+    private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
+    private static final Pattern VERSION_INPUT =
+            Pattern.compile("<input[^>]*id=\"sheetForm:version\"[^>]*value=\"(\\d+)\"");
+    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
-    private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b[^>]*name=\"([^\"]+)\"");
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w[\\w:-]*)=\"([^\"]*)\"");
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
 
@@ -116,32 +117,43 @@ public final class ScoringLoad {
 
         void autosave(int round) throws Exception {
             Page page = pages.get(round % pages.size());
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("jakarta.faces.partial.ajax", "true");
-            form.put("jakarta.faces.source", page.source);
-            form.put("jakarta.faces.partial.execute", "sheetForm");
-            form.put("jakarta.faces.partial.render", "sheetForm:status");
-            form.put(page.source, page.source);
-            form.put("sheetForm", "sheetForm");
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            page.scales.forEach((name, values) -> form.put(name, values.get(random.nextInt(values.size()))));
-            for (String comment : page.comments) {
-                form.put(comment, "Commentaire " + round + " de " + email);
+            StringBuilder scores = new StringBuilder();
+            boolean first = true;
+            for (var c : page.scales.entrySet()) {
+                List<String> values = c.getValue();
+                scores.append(first ? "" : ",")
+                        .append('"')
+                        .append(c.getKey())
+                        .append("\":{\"value\":")
+                        .append(values.get(random.nextInt(values.size())));
+                if (first)
+                    scores.append(",\"comment\":\"Commentaire ")
+                            .append(round)
+                            .append(" de ")
+                            .append(email)
+                            .append('"');
+                scores.append('}');
+                first = false;
             }
-            form.put("jakarta.faces.ViewState", page.viewState);
+            String json = "{\"scores\":{" + scores + "}}";
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + page.api))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("If-Match", "\"" + page.version + "\"")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json));
             long start = System.nanoTime();
-            HttpResponse<String> r = post(page.path, form, true);
+            HttpResponse<String> r = send(b);
             long took = System.nanoTime() - start;
-            if (r.statusCode() != 200
-                    || !r.body().contains("partial-response")
-                    || r.body().contains("<error>")
-                    || r.body().contains("ui-messages-error")) {
-                error("autosave " + r.statusCode() + (r.body().contains("ui-messages-error") ? " (message)" : ""));
+            Matcher version = VERSION.matcher(r.body());
+            if (r.statusCode() != 200 || !version.find()) {
+                error("autosave " + r.statusCode());
                 if (errors.get() < 5)
                     System.err.println(email + ": autosave answered " + r.statusCode() + " "
                             + r.body().substring(0, Math.min(400, r.body().length())));
                 return;
             }
+            page.version = Long.parseLong(version.group(1));
             saves.add(took);
         }
 
@@ -166,34 +178,29 @@ public final class ScoringLoad {
         }
     }
 
-    /** An open dossier page: its view state, the autosave command and the sheet's fields. */
+    /** An open dossier page: where its script saves the sheet, the version it knows, each criterion's scale. */
     private static final class Page {
-        final String path;
-        final String viewState;
-        final String source;
+        final String api;
+        long version;
         final Map<String, List<String>> scales = new LinkedHashMap<>();
-        final List<String> comments = new ArrayList<>();
 
         Page(String path, String html) {
-            this.path = path;
-            this.viewState = first(VIEW_STATE, html);
-            this.source = first(REMOTE, html);
-            Matcher inputs = INPUT.matcher(html);
-            while (inputs.find()) {
-                Map<String, String> a = new LinkedHashMap<>();
-                Matcher at = ATTRIBUTE.matcher(inputs.group());
-                while (at.find()) a.put(at.group(1), at.group(2));
-                if ("radio".equals(a.get("type")) && a.getOrDefault("name", "").startsWith("sheetForm:")) {
-                    scales.computeIfAbsent(a.get("name"), k -> new ArrayList<>())
-                            .add(a.get("value"));
+            this.api = first(API, html).replace("&amp;", "&");
+            this.version = Long.parseLong(first(VERSION_INPUT, html));
+            String[] criteria = html.split("data-criterion=\"", -1);
+            for (int i = 1; i < criteria.length; i++) {
+                String chunk = criteria[i];
+                String id = chunk.substring(0, chunk.indexOf('"'));
+                String fieldset = chunk.substring(0, Math.max(0, chunk.indexOf("</fieldset>")));
+                List<String> values = new ArrayList<>();
+                Matcher inputs = INPUT.matcher(fieldset);
+                while (inputs.find()) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    Matcher at = ATTRIBUTE.matcher(inputs.group());
+                    while (at.find()) a.put(at.group(1), at.group(2));
+                    if ("radio".equals(a.get("type")) && a.get("disabled") == null) values.add(a.get("value"));
                 }
-            }
-            Matcher areas = TEXTAREA.matcher(html);
-            while (areas.find()) {
-                if (areas.group(1).startsWith("sheetForm:") && areas.group(1).endsWith(":comment")) {
-                    comments.add(areas.group(1));
-                    break; // one comment changes per save, as when a juror types
-                }
+                if (!values.isEmpty()) scales.put(id, values);
             }
             if (scales.isEmpty()) throw new IllegalStateException("No scale in " + path + " (read-only sheet?)");
         }
@@ -241,7 +248,7 @@ public final class ScoringLoad {
         long heapAfter = pid == null ? -1 : heapAfterGc(pid);
         if (!errorKinds.isEmpty()) System.out.println("errors by kind: " + errorKinds);
         report("open a dossier (GET, full page)", opens);
-        report("autosave (ajax POST)", saves);
+        report("autosave (REST PUT)", saves);
         System.out.printf(
                 "autosaves: %d in %d s (%.1f/s); errors: %d%n",
                 saves.size(), seconds, saves.size() / (double) seconds, errors.get());
