@@ -99,6 +99,7 @@ public class EditionResource {
             LocalDateTime scoringDeadline,
             int reviewsPerNomination,
             boolean blindReview,
+            boolean overallCommentRequired,
             int categories) {
         static EditionSummary of(Edition e) {
             return new EditionSummary(
@@ -114,6 +115,7 @@ public class EditionResource {
                     e.getScoringDeadline(),
                     e.getReviewsPerNomination(),
                     e.isBlindReview(),
+                    e.isOverallCommentRequired(),
                     e.getCategories().size());
         }
     }

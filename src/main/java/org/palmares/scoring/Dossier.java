@@ -18,7 +18,8 @@ public record Dossier(
         String territory,
         boolean blind,
         List<AnswerLine> answers,
-        List<FileLine> files) {
+        List<FileLine> files,
+        long editionId) {
 
     /** An extra question of the form and the nomination's answer. */
     public record AnswerLine(String label, String value) implements Serializable {}

@@ -54,12 +54,20 @@ public class DossierContent {
         return guides.html(getDossier().categoryCode(), language.getLocale());
     }
 
+    private Edition edition;
+
+    /** The dossier's own edition (not necessarily the current one): its rules and deadline apply. */
+    private Edition edition() {
+        if (edition == null) edition = editions.get(getDossier().editionId());
+        return edition;
+    }
+
     public boolean isOverallRequired() {
-        return editions.getCurrent().isOverallCommentRequired();
+        return edition().isOverallCommentRequired();
     }
 
     public String getDeadline() {
-        Edition edition = editions.getCurrent();
+        Edition edition = edition();
         return edition.scoringDeadline()
                 .map(d -> {
                     String when = formats.fullDateTime(d.local(), language.getLocale());

@@ -341,7 +341,8 @@ public class ScoringService {
                 nominationAccess.territoryName(n),
                 blind,
                 answers,
-                files);
+                files,
+                n.getCategory().getEdition().getId());
     }
 
     /** The criteria of the assignment's category as the juror scores them. */
