@@ -275,8 +275,66 @@ public class TallyBacking {
         return lines;
     }
 
+    /** The nominations a decision may name: the ranked ones; in a public-vote category every one on the ballot. */
     public List<Row> getRanked() {
-        return getRows().stream().filter(r -> r.getRank() > 0).toList();
+        return getRows().stream()
+                .filter(r -> r.getRank() > 0 || category.isPublicVote())
+                .toList();
+    }
+
+    public boolean isPublicVote() {
+        return category.isPublicVote();
+    }
+
+    /** A line of the public vote's count beside the jury's rank (public-vote categories, once frozen). */
+    public record VoteRow(String reference, String title, long votes, int juryRank, boolean winner) {
+        public String getReference() {
+            return reference;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public long getVotes() {
+            return votes;
+        }
+
+        public String getJuryRank() {
+            return juryRank > 0 ? String.valueOf(juryRank) : "—";
+        }
+
+        public boolean isWinner() {
+            return winner;
+        }
+    }
+
+    private List<VoteRow> voteRows;
+    private VoteOutcome.Outcome voteOutcome;
+
+    public List<VoteRow> getVoteRows() {
+        if (voteRows == null) {
+            if (!category.isPublicVote() || !isFrozen()) return voteRows = List.of();
+            voteOutcome = tally.voteOutcome(category.getId());
+            voteRows = tally.voteLines(category.getId()).stream()
+                    .filter(l -> live.nominee(l.nominationId()) != null)
+                    .map(l -> new VoteRow(
+                            live.nominee(l.nominationId()).reference(),
+                            live.nominee(l.nominationId()).title(),
+                            l.votes(),
+                            l.juryRank(),
+                            voteOutcome.winners().contains(l.nominationId())))
+                    .toList();
+        }
+        return voteRows;
+    }
+
+    /** How the public vote names its winner here: most votes, the jury's rank for a tie, ex aequo, or no vote yet. */
+    public String getVoteRule() {
+        getVoteRows();
+        return voteOutcome == null
+                ? ""
+                : text("tally.vote.rule." + voteOutcome.rule().name());
     }
 
     /** The frozen ranking, as stored. */
@@ -347,7 +405,15 @@ public class TallyBacking {
         return TallyCharts.severity(spreads, live.tally().mean(), live.tally().sd(), text("tally.chart.severity"));
     }
 
+    private List<SheetLine> sheetLines;
+
+    /** The category's counted sheets with their figures (read once per request: the table asks several times). */
     public List<SheetLine> getSheets() {
+        if (sheetLines == null) sheetLines = sheetLines();
+        return sheetLines;
+    }
+
+    private List<SheetLine> sheetLines() {
         Map<Long, SheetFigures> figures = new HashMap<>();
         live.tally().sheets().forEach(f -> figures.put(f.sheetId(), f));
         List<SheetLine> lines = new ArrayList<>();

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
@@ -393,12 +395,57 @@ public class TallyService {
         return findDecision(category(categoryId));
     }
 
-    /** The ids of the frozen ranking's first place (several when ex aequo). */
+    /**
+     * The winner(s) the figures name: the frozen ranking's first place (several when ex aequo); in a public-vote
+     * category, the public vote's winner(s) once there are votes (a tie in votes goes to the jury's ranking).
+     */
     public Set<Long> top(long categoryId) {
-        return frozen(categoryId).stream()
+        Category category = category(categoryId);
+        List<Result> frozen = frozen(categoryId);
+        if (category.isPublicVote()) {
+            VoteOutcome.Outcome vote = voteOutcome(category, frozen);
+            if (!vote.winners().isEmpty()) return vote.winners();
+        }
+        return frozen.stream()
                 .filter(r -> r.getRank() == 1)
                 .map(r -> r.getNomination().getId())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The public vote of a public-vote category against its frozen ranking: votes, jury rank, who wins and why. */
+    public VoteOutcome.Outcome voteOutcome(long categoryId) {
+        return voteOutcome(category(categoryId), frozen(categoryId));
+    }
+
+    /** Verified votes of a public-vote category per frozen nomination, with its jury rank (0: not ranked). */
+    public List<VoteOutcome.Line> voteLines(long categoryId) {
+        Category category = category(categoryId);
+        return voteLines(category, frozen(categoryId));
+    }
+
+    private VoteOutcome.Outcome voteOutcome(Category category, List<Result> frozen) {
+        return VoteOutcome.of(voteLines(category, frozen));
+    }
+
+    private List<VoteOutcome.Line> voteLines(Category category, List<Result> frozen) {
+        if (!category.isPublicVote()) return List.of();
+        Map<Long, Long> votes = new HashMap<>();
+        // The vote's entity belongs to the ceremony package; the tally reads its counts by name only.
+        em.createQuery(
+                        "select v.nomination.id, count(v) from PublicVote v where v.category = :c and v.voided = false"
+                                + " group by v.nomination.id",
+                        Object[].class)
+                .setParameter("c", category)
+                .getResultList()
+                .forEach(row -> votes.put((Long) row[0], (Long) row[1]));
+        return frozen.stream()
+                .map(r -> new VoteOutcome.Line(
+                        r.getNomination().getId(),
+                        votes.getOrDefault(r.getNomination().getId(), 0L),
+                        r.getRank()))
+                .sorted(java.util.Comparator.comparingLong(VoteOutcome.Line::votes)
+                        .reversed())
+                .toList();
     }
 
     /**
@@ -409,8 +456,9 @@ public class TallyService {
     public Decision decide(long categoryId, Set<Long> winnerIds, Set<Long> mentionIds, String justification) {
         Category category = category(categoryId);
         if (!state(category).isFrozen()) throw DomainException.conflict("decision.notFrozen");
+        // A public-vote category may crown a nomination the jury could not rank: the public chose it.
         Set<Long> ranked = frozen(categoryId).stream()
-                .filter(r -> r.getRank() > 0)
+                .filter(r -> r.getRank() > 0 || category.isPublicVote())
                 .map(r -> r.getNomination().getId())
                 .collect(Collectors.toSet());
         if (!ranked.containsAll(winnerIds) || !ranked.containsAll(mentionIds)) {
@@ -484,6 +532,10 @@ public class TallyService {
                         ScoreSheet.class)
                 .setParameter("c", category)
                 .setParameter("submitted", SheetStatus.SUBMITTED)
+                // The scores of all these sheets in one more query, not one per sheet.
+                .setHint(QueryHints.BATCH, "s.scores")
+                .setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+                .setHint(QueryHints.BATCH_SIZE, 500)
                 .getResultList();
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.palmares.it.Demo;
@@ -38,6 +33,7 @@ import org.palmares.it.Deployments;
 @RunAsClient
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
 class BrowserJourneysIT {
+    private static Chromium chromium;
     private static WebDriver driver;
     private static WebDriverWait wait;
 
@@ -51,34 +47,14 @@ class BrowserJourneysIT {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        String binary = System.getProperty("chrome.binary", "/usr/bin/chromium");
-        if (Files.exists(Path.of(binary))) options.setBinary(binary);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-default-apps",
-                "--window-size=1280,900",
-                "--lang=fr",
-                "--user-data-dir=" + Files.createTempDirectory("palmares-chrome"));
-        // A French-speaking visitor: the site's default language is French, whatever the machine's locale.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        chromium = new Chromium("1280");
+        driver = chromium.driver;
+        wait = chromium.wait;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) driver.quit();
+        if (chromium != null) chromium.close();
     }
 
     @BeforeEach
@@ -526,16 +502,11 @@ class BrowserJourneysIT {
     }
 
     private void logIn(String email) {
-        open("/login.xhtml");
-        driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.cssSelector("#login\\:password input, input#login\\:password"))
-                .sendKeys(Demo.PASSWORD);
-        driver.findElement(By.id("login:submit")).click();
+        chromium.at(url).logIn(email);
     }
 
     private void open(String path) {
-        String base = url.toString().replaceFirst("//[^:/]+", "//localhost").replaceAll("/$", "");
-        driver.get(base + path);
+        chromium.at(url).open(path);
     }
 
     private String body() {

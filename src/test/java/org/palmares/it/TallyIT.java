@@ -28,6 +28,7 @@ import org.palmares.scoring.SheetStatus;
 import org.palmares.tally.LiveTally;
 import org.palmares.tally.TallyMethod;
 import org.palmares.tally.TallyService;
+import org.palmares.tally.VoteOutcome;
 
 /**
  * The tally inside a running Palmarès, on the demo edition with its demo sheets: organisers see results; jurors and
@@ -202,6 +203,49 @@ class TallyIT {
         HttpResponse<String> decisions =
                 new Http(url).getAs("/api/v1/editions/TC2019/decisions", Demo.ORGANISER, Demo.PASSWORD);
         assertTrue(decisions.body().contains("\"category\":\"MIX\""));
+    }
+
+    @Test
+    void in_a_public_vote_category_the_most_votes_win_and_a_tie_in_votes_goes_to_the_jury_rank() throws Exception {
+        Category cdc = category("CDC");
+        long id = cdc.getId();
+        Access.asSystem(() -> {
+            tally.freeze(id);
+            return null;
+        });
+        var ranked = Access.asSystem(() -> tally.frozen(id)).stream()
+                .filter(r -> r.getRank() > 0)
+                .toList();
+        assertTrue(ranked.size() >= 3, "the demo jury ranked the Coup de cœur");
+        Set<Long> juryTop = ranked.stream()
+                .filter(r -> r.getRank() == 1)
+                .map(r -> r.getNomination().getId())
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(juryTop, Access.asSystem(() -> tally.top(id)), "no vote yet: the jury's first");
+        var second = ranked.stream().filter(r -> r.getRank() == 2).findFirst().orElseThrow();
+        var third = ranked.stream().filter(r -> r.getRank() == 3).findFirst().orElseThrow();
+        tx.begin();
+        Category c = em.find(Category.class, id);
+        for (int i = 0; i < 3; i++) {
+            for (var r : List.of(second, third)) {
+                em.persist(new org.palmares.ceremony.PublicVote(
+                        c,
+                        em.find(
+                                org.palmares.nomination.Nomination.class,
+                                r.getNomination().getId()),
+                        "it-vote-" + r.getNomination().getId() + "-" + i,
+                        "127.0.0",
+                        java.time.Instant.now()));
+            }
+        }
+        tx.commit();
+        long secondId = second.getNomination().getId();
+        var outcome = Access.asSystem(() -> tally.voteOutcome(id));
+        assertEquals(Set.of(secondId), outcome.winners(), "3 votes each: the better jury rank wins");
+        assertEquals(VoteOutcome.Rule.JURY_RANK, outcome.rule());
+        assertEquals(Set.of(secondId), Access.asSystem(() -> tally.top(id)), "the vote names the winner");
+        var decision = Access.asSystem(() -> tally.decide(id, Set.of(secondId), Set.of(), null));
+        assertEquals(1, decision.getWinners().size(), "following the vote needs no justification");
     }
 
     @Test
