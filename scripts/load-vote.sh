@@ -16,6 +16,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/palmares-server.sh"
 rate="${1:-200}"
 seconds="${2:-60}"
 page_rate="${3:-300}"
@@ -24,36 +25,17 @@ port="${LOAD_PORT:-8091}"
 base="http://localhost:$port"
 data="${LOAD_DATA:-$(mktemp -d)}"
 mkdir -p "$data"
-log="$data/load-server.log"
 
 cleanup() {
-    [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+    palmares_stop
     [[ -z "${LOAD_DATA:-}" ]] && rm -rf "$data"
 }
 trap cleanup EXIT
 
-(cd "$root" && [[ -f target/palmares.war && -f target/payara-micro.jar ]] || ./mvnw -q -B package -DskipTests) 1>&2
-
 echo "Starting Palmarès on port $port (data in $data), vote rate limits raised for the load client…" 1>&2
-PALMARES_DATA_DIR="$data" \
 PALMARES_VOTE_LIMIT_PER_IP=100000000 PALMARES_VOTE_LIMIT_VERIFY_PER_IP=100000000 \
-    java "-Xmx${LOAD_HEAP:-1g}" -Dderby.stream.error.file="$data/derby.log" -jar "$root/target/payara-micro.jar" \
-    --nocluster --port "$port" --contextroot / \
-    --postbootcommandfile "$root/src/main/payara/post-boot-commands.asadmin" \
-    --deploy "$root/target/palmares.war" >"$log" 2>&1 &
-server=$!
-for _ in $(seq 1 900); do
-    [[ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/index.xhtml" || true)" == 200 ]] && break
-    kill -0 "$server" 2>/dev/null || { echo "Payara Micro stopped; see $log" 1>&2; exit 1; }
-    sleep 1
-done
-
-heap() {
-    jcmd "$server" GC.run >/dev/null
-    sleep 1
-    # "garbage-first heap total 262144K, used 81234K"
-    jcmd "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc '0-9' | awk '{printf "%.1f MB", $1 / 1024}'
-}
+    palmares_start "$port" "$data" "-Xmx${LOAD_HEAP:-1g}" -Dderby.stream.error.file="$data/derby.log"
+heap() { palmares_heap; }
 
 ids="$(curl -s "$base/api/v1/editions/TC2019/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n' | paste -sd, -)"
 echo "Nominations on the ballot paper: $ids"
