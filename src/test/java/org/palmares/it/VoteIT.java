@@ -272,6 +272,14 @@ class VoteIT {
     }
 
     @Test
+    void the_home_page_creates_no_session_for_a_visitor() {
+        HttpResponse<String> home = new Http(url).get("/index.xhtml");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Trophées de la Clause"), "the edition is shown");
+        assertNoSession(home);
+    }
+
+    @Test
     void the_links_token_verifies_the_ballot_on_the_public_page_without_a_session() {
         String address = newAddress();
         ballotOf(cast(newClient(), eligible().get(0).getId(), address, ""));
