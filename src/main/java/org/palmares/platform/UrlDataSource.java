@@ -54,6 +54,7 @@ public class UrlDataSource implements DataSource {
         if (url == null || url.isBlank()) {
             throw new SQLException("No database URL is configured (palmares.db.url)");
         }
+        if (url.startsWith("jdbc:derby:")) derbyDefaults();
         Properties props = new Properties();
         if (username != null && !username.isBlank()) {
             props.setProperty("user", username);
@@ -67,6 +68,18 @@ public class UrlDataSource implements DataSource {
             }
         }
         throw new SQLException("No JDBC driver in Palmarès accepts " + url.replaceAll(";.*", ""));
+    }
+
+    /**
+     * Derby hands out identity values (every id here) from ranges it reserves in its catalogue; with the default
+     * range of 100, many jurors saving new scores at once made the reservations collide ("too much contention",
+     * then lock time-outs after 60 s). A range of 1,000 makes a reservation rare. Read when the database boots, so
+     * set before the first connection; a value given on the command line wins.
+     */
+    private static void derbyDefaults() {
+        if (System.getProperty("derby.language.sequence.preallocator") == null) {
+            System.setProperty("derby.language.sequence.preallocator", "1000");
+        }
     }
 
     @Override

@@ -95,6 +95,10 @@ public final class ScoringLoad {
             if (r.statusCode() != 302) throw new IllegalStateException(email + ": login answered " + r.statusCode());
         }
 
+        void logOut() throws Exception {
+            post("/logout", Map.of(), false);
+        }
+
         void openDossiers() throws Exception {
             String list = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me/assignments"))
                             .header("Accept", "application/json")
@@ -246,6 +250,10 @@ public final class ScoringLoad {
         }
         done.await();
         long heapAfter = pid == null ? -1 : heapAfterGc(pid);
+        // The sessions' own share: what a full GC frees once every juror has logged out (their sessions and views
+        // gone, the shared caches of the pages, the JPA entities and the JIT still there).
+        parallel(jurors, 8, Juror::logOut);
+        long heapLoggedOut = pid == null ? -1 : heapAfterGc(pid);
         if (!errorKinds.isEmpty()) System.out.println("errors by kind: " + errorKinds);
         report("open a dossier (GET, full page)", opens);
         report("autosave (REST PUT)", saves);
@@ -259,6 +267,9 @@ public final class ScoringLoad {
             System.out.printf(
                     "heap per juror session (3 dossier views each): %,d KB (after logins), %,d KB (after autosaves)%n",
                     (heapSessions - heapBefore) / 1024 / count, (heapAfter - heapBefore) / 1024 / count);
+            System.out.printf(
+                    "after every juror logged out: %,d KB, so each juror session itself held %,d KB%n",
+                    heapLoggedOut / 1024, (heapAfter - heapLoggedOut) / 1024 / count);
         }
     }
 
