@@ -487,8 +487,9 @@ public class PublicationService {
 
     private Optional<Award> award(Nomination n) {
         return decision(n.getCategory()).flatMap(d -> {
-            if (d.getWinners().contains(n)) return Optional.of(Award.WINNER);
-            if (d.getMentions().contains(n)) return Optional.of(Award.MENTION);
+            // By id: outside a transaction each read may give another instance of the same nomination.
+            if (d.getWinners().stream().anyMatch(w -> w.getId().equals(n.getId()))) return Optional.of(Award.WINNER);
+            if (d.getMentions().stream().anyMatch(m -> m.getId().equals(n.getId()))) return Optional.of(Award.MENTION);
             return Optional.empty();
         });
     }
