@@ -56,6 +56,19 @@ public record CertificateText(
                 : Messages.get(locale, "certificate.when", date);
     }
 
+    public String signatureJury() {
+        return Messages.get(locale, "certificate.signature.jury");
+    }
+
+    public String signatureOrganisers() {
+        return Messages.get(locale, "certificate.signature.organisers");
+    }
+
+    /** The project's title in the language's quotation marks. */
+    public String quotedTitle() {
+        return Messages.get(locale, "certificate.quoted", title);
+    }
+
     /** The file name of the certificate, e.g. {@code TC2019-SOC-007-laureat-fr.pdf}. */
     public static String fileName(String reference, Award award, Locale locale) {
         String lang = Messages.supported(locale).getLanguage();

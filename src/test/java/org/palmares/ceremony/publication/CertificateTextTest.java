@@ -25,7 +25,7 @@ class CertificateTextTest {
     void a_winner_is_called_laureat_in_french_and_winner_in_english() {
         var fr = CertificateText.of(facts(Award.WINNER, null, null), Locale.FRENCH);
         assertEquals("Lauréat — Clause sociale", fr.awardLine());
-        assertEquals("Attestation", fr.heading());
+        assertEquals("Diplôme", fr.heading());
         var en = CertificateText.of(facts(Award.WINNER, null, null), Locale.ENGLISH);
         assertEquals("Winner — Clause sociale", en.awardLine());
         assertEquals("Certificate", en.heading());
