@@ -82,7 +82,8 @@ class CertificateTextTest {
         assertTrue(size.getWidth() > size.getHeight(), "landscape");
         String content = new PdfTextExtractor(reader).getTextFromPage(1);
         for (String expected : new String[] {
-            "Attestation",
+            "Diplôme",
+            "Pour le jury",
             "Trophées de la Clause 2019",
             "Lauréat",
             "Maison de l’Emploi d’Olaine",
