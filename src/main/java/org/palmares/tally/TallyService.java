@@ -1,6 +1,7 @@
 package org.palmares.tally;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +36,7 @@ import org.palmares.nomination.NominationStatus;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.PublicPagesChanged;
 import org.palmares.scoring.ScoreSheet;
 import org.palmares.scoring.SheetStatus;
 import org.palmares.tally.LiveTally.Nominee;
@@ -59,6 +61,9 @@ public class TallyService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<PublicPagesChanged> publicPagesChanged;
 
     @Inject
     Clock clock;
@@ -519,6 +524,8 @@ public class TallyService {
         Decision decision = findDecision(category).orElseThrow(() -> DomainException.conflict("decision.notSignedOff"));
         decision.reopen();
         audit.record("decision.reopen", "Category", categoryId, describe(decision), reason.strip());
+        // A published palmarès shows only signed-off decisions: the public pages must drop this one.
+        publicPagesChanged.fire(new PublicPagesChanged("reopen " + category.getCode()));
         return decision;
     }
 

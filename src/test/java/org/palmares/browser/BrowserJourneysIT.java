@@ -512,4 +512,65 @@ class BrowserJourneysIT {
     private String body() {
         return driver.findElement(By.tagName("body")).getText();
     }
+
+    @Test
+    void the_organiser_publishes_a_signed_off_category_and_an_anonymous_visitor_sees_the_winner_on_the_palmares()
+            throws Exception {
+        // One submitted sheet gives its category a ranking (this deployment has no demo sheets).
+        openFirstDossier("jure08@demo.palmares.org");
+        String reference = driver.findElement(By.id("reference")).getText();
+        var code = java.util.regex.Pattern.compile("TC2019-([A-Z]+)-").matcher(reference);
+        assertTrue(code.find(), reference);
+        String category = code.group(1);
+        scoreEveryCriterion();
+        waitSaved();
+        driver.findElement(By.id("sheetForm:submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Grille soumise"));
+
+        // The organiser ranks by raw score (one sheet cannot be normalised), freezes, decides and signs off.
+        driver.manage().deleteAllCookies();
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
+        open("/organiser/tally.xhtml?category=" + category);
+        if (!driver.findElements(By.id("method:freeze")).isEmpty()) {
+            driver.findElement(By.id("method:choice")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#method\\:choice_items li[data-label='Brute']")))
+                    .click();
+            driver.findElement(By.id("method:saveMethod")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("method:freeze")));
+            driver.findElement(By.id("method:freeze")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                    .click();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision:decide")));
+        driver.findElement(By.id("decision:decide")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision:signOff")));
+        driver.findElement(By.id("decision:signOff")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
+
+        // Not yet published: the public page says "to be announced".
+        open("/organiser/publication.xhtml");
+        WebElement row = driver.findElement(By.cssSelector(".publication-row--" + category));
+        String winner =
+                row.findElement(By.cssSelector(".publication-laureates li")).getText();
+        String title = winner.substring(winner.indexOf("— ") + 2, winner.indexOf(" (TC2019-"));
+        row.findElement(By.cssSelector(".publish-" + category)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Catégorie publiée"));
+        assertTrue(driver.findElement(By.cssSelector(".publication-row--" + category))
+                .getText()
+                .contains("Publiée"));
+
+        driver.manage().deleteAllCookies();
+        open("/palmares.xhtml?edition=TC2019");
+        WebElement published = driver.findElement(By.id("category-" + category));
+        assertTrue(published.getText().contains(title), "the winner is public: " + published.getText());
+        assertTrue(published.getText().contains("Lauréat"));
+        assertTrue(body().contains("À annoncer"), "the other categories are still to be announced");
+        assertTrue(driver.manage().getCookieNamed("JSESSIONID") == null, "no session for the public");
+    }
 }

@@ -98,7 +98,12 @@ class SecurityIT {
             Map.entry("/api/v1/editions/TC2019/scores", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/results", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/results?method=RAW", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)));
+            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)),
+            Map.entry("/palmares.xhtml?edition=TC2019", Set.of(Who.values())),
+            Map.entry("/palmares.xhtml", Set.of(Who.values())),
+            Map.entry("/organiser/publication.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/certificates.zip", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/editions/TC2019/palmares", Set.of(Who.values())));
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -1,0 +1,127 @@
+package org.palmares.ceremony.publication;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.palmares.edition.Edition;
+import org.palmares.platform.Language;
+import org.palmares.platform.PublicEndpoint;
+
+/**
+ * The published palmarès of an edition, for anyone: {@code GET /api/v1/editions/{edition}/palmares?lang=en}. Only
+ * published categories appear. Cacheable one minute, with an ETag ({@code If-None-Match} answers 304).
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PalmaresResource {
+    private static final Jsonb JSON = JsonbBuilder.create();
+    static final String CACHE = "public, max-age=60";
+
+    @Inject
+    @ConfigProperty(name = "palmares.base.url", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    @Inject
+    PublicationService publication;
+
+    @Context
+    HttpServletRequest http;
+
+    @Context
+    Request request;
+
+    public record LaureateView(
+            String reference, String award, String title, String territory, String summary, String picture) {}
+
+    public record CategoryView(String code, String name, List<LaureateView> winners, List<LaureateView> mentions) {}
+
+    public record PalmaresView(
+            String edition,
+            String name,
+            int year,
+            LocalDateTime ceremonyAt,
+            String place,
+            String url,
+            List<CategoryView> categories) {}
+
+    @GET
+    @Path("editions/{edition}/palmares")
+    @PublicEndpoint
+    public Response palmares(@PathParam("edition") String key, @QueryParam("lang") String lang) {
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : Language.of(http);
+        Edition edition = publication.edition(key);
+        String base = baseUrl;
+        List<CategoryView> categories = publication.palmares(edition).stream()
+                .filter(PublicationService.PalmaresCategory::published)
+                .map(c -> new CategoryView(
+                        c.category().getCode(),
+                        c.category().name(locale),
+                        c.winners().stream().map(l -> view(l, base)).toList(),
+                        c.mentions().stream().map(l -> view(l, base)).toList()))
+                .toList();
+        var view = new PalmaresView(
+                edition.getCode(),
+                edition.name(locale),
+                edition.getYear(),
+                edition.getCeremonyAt(),
+                publication.place(edition).orElse(null),
+                base + "/palmares.xhtml?edition=" + edition.getCode(),
+                categories);
+        String json = JSON.toJson(view);
+        var tag = new EntityTag(sha256(json));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder answer = notModified != null
+                ? notModified
+                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                        .tag(tag);
+        return answer.header("Cache-Control", CACHE)
+                .header("Vary", "Accept-Language, Cookie")
+                .build();
+    }
+
+    private static LaureateView view(PublicationService.Laureate l, String base) {
+        var n = l.nomination();
+        String picture = l.picture() == null
+                ? null
+                : base + "/palmares/picture?nomination=" + n.getId() + "&attachment="
+                        + l.picture().getId();
+        return new LaureateView(
+                n.getReference(),
+                l.award().name(),
+                n.getTitle(),
+                n.getTerritory().getName(),
+                n.getSummary(),
+                picture);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
