@@ -328,6 +328,20 @@ public class CeremonyService {
         return AnnouncerScript.pdf(AnnouncerScript.lines(deck(ceremony, locale), name, locale), name, locale);
     }
 
+    /** The ceremony with its run-of-show, deck and script, as the organisers' pages show it. */
+    @Transactional
+    public RunOfShow overview(String editionKey, Locale locale) {
+        Ceremony ceremony = ceremony(editionKey);
+        SlideDeck deck = deck(ceremony, locale);
+        String name = ceremony.getEdition().name(locale);
+        Set<Long> signedOff = deck.slides().stream()
+                .filter(s -> s.kind() == SlideKind.WINNER)
+                .map(Slide::categoryId)
+                .collect(Collectors.toSet());
+        return new RunOfShow(
+                ceremony, name, items(ceremony), deck, AnnouncerScript.lines(deck, name, locale), signedOff);
+    }
+
     /** The whole script, slide by slide (for the organisers' page). */
     @Transactional
     public List<AnnouncerScript.Line> script(String editionKey, Locale locale) {
