@@ -98,7 +98,12 @@ class SecurityIT {
             Map.entry("/api/v1/editions/TC2019/scores", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/results", Set.of(Who.ORGANISER)),
             Map.entry("/api/v1/editions/TC2019/results?method=RAW", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)));
+            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/ceremony.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/ceremony/script.pdf?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/ceremony/presenter.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/ceremony/remote.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/ceremony/TC2019/state", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
