@@ -108,12 +108,16 @@
       setTimeout(connect, 2000);
       return;
     }
+    socket.onopen = function () {
+      root.dataset.live = "true";
+    };
     socket.onmessage = function (event) {
       var change = JSON.parse(event.data);
       if (mode === "presenter") apply(change);
       else if (change.index !== index || change.black !== black || change.deck !== deck) script();
     };
     socket.onclose = function () {
+      root.dataset.live = "false";
       setTimeout(connect, 2000);
     };
   }
