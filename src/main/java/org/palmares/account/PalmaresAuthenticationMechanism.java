@@ -60,18 +60,19 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
             }
             return AuthenticationStatus.SEND_FAILURE;
         }
-        HttpSession session = request.getSession(false);
-        if (session != null && sessionCaller(session) instanceof SessionCaller caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
-        }
         boolean api = isApi(request);
         String header = request.getHeader("Authorization");
+        // Credentials sent with the call win over a session the client may also hold.
         if (api && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             CredentialValidationResult result = identityStores.validate(basic(header));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
             return unauthorized(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && sessionCaller(session) instanceof SessionCaller caller) {
+            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         if (context.isProtected()) {
             if (api) return unauthorized(request, response, context);

@@ -1,6 +1,7 @@
 package org.palmares.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -572,5 +573,58 @@ class BrowserJourneysIT {
         assertTrue(published.getText().contains("Lauréat"));
         assertTrue(body().contains("À annoncer"), "the other categories are still to be announced");
         assertTrue(driver.manage().getCookieNamed("JSESSIONID") == null, "no session for the public");
+    }
+
+    @Test
+    void the_presenter_follows_the_remote_in_another_browser_within_a_second() throws Exception {
+        logIn(Demo.ORGANISER);
+        wait.until(ExpectedConditions.urlContains("/organiser/"));
+        open("/ceremony/presenter.xhtml?edition=TC2019");
+        var presenter = (org.openqa.selenium.JavascriptExecutor) driver;
+        wait.until(
+                d -> "true".equals(presenter.executeScript("return document.getElementById('ceremony').dataset.live")));
+
+        Chromium remoteBrowser = new Chromium(url, "360");
+        WebDriver phone = remoteBrowser.driver;
+        try {
+            String base = url.toString().replaceFirst("//[^:/]+", "//localhost").replaceAll("/$", "");
+            var phoneWait = remoteBrowser.wait;
+            remoteBrowser.logIn(Demo.ORGANISER);
+            phoneWait.until(ExpectedConditions.urlContains("/organiser/"));
+            phone.get(base + "/ceremony/remote.xhtml?edition=TC2019");
+            var remote = (org.openqa.selenium.JavascriptExecutor) phone;
+            phoneWait.until(d ->
+                    "true".equals(remote.executeScript("return document.getElementById('ceremony').dataset.live")));
+            if (phone.findElement(By.id("position")).getText().matches("(?s)\\D*(\\d+)\\D+\\1\\b.*")) {
+                // On the last slide already: step back first so that "next" has somewhere to go.
+                phone.findElement(By.id("back")).click();
+                Thread.sleep(1500);
+            }
+            String before =
+                    (String) presenter.executeScript("return document.getElementById('ceremony').dataset.index");
+            int expected = Integer.parseInt(before) + 1;
+
+            long start = System.nanoTime();
+            phone.findElement(By.id("next")).click();
+            String shown = before;
+            while (System.nanoTime() - start < 5_000_000_000L) {
+                shown = (String) presenter.executeScript("return document.getElementById('ceremony').dataset.index");
+                if (String.valueOf(expected).equals(shown)) break;
+                Thread.sleep(10);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(String.valueOf(expected), shown, "the presenter did not follow the remote within 5 s");
+            // Target: under a second; slack for a busy 2-core CI machine, the measured delay is in the message.
+            assertTrue(millis < 3000, "the presenter followed the remote in " + millis + " ms (target: under 1 s)");
+            System.out.println("Ceremony: the presenter followed the remote in " + millis + " ms");
+            var visible = driver.findElements(By.cssSelector(".slide:not([hidden])"));
+            assertEquals(1, visible.size(), "one slide on the big screen");
+            assertEquals(String.valueOf(expected), visible.get(0).getAttribute("data-index"));
+            phoneWait.until(ExpectedConditions.textMatches(
+                    By.id("position"), java.util.regex.Pattern.compile("^\\D*" + (expected + 1) + "\\D")));
+            assertFalse(phone.findElement(By.id("speaker")).getText().isBlank(), "the remote shows who speaks");
+        } finally {
+            remoteBrowser.close();
+        }
     }
 }

@@ -24,16 +24,24 @@ public final class Http {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
 
     public Http(URL deployment) {
         // Payara Micro reports its host as a non-loopback address; the tests only ever talk to loopback.
         String url = deployment.toString().replaceFirst("//[^:/]+", "//localhost");
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** The cookies this client holds, as a Cookie header (e.g. to open a WebSocket as the same logged-in user). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     public String base() {

@@ -103,7 +103,12 @@ class SecurityIT {
             Map.entry("/palmares.xhtml", Set.of(Who.values())),
             Map.entry("/organiser/publication.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/export/certificates.zip", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/palmares", Set.of(Who.values())));
+            Map.entry("/api/v1/editions/TC2019/palmares", Set.of(Who.values())),
+            Map.entry("/organiser/ceremony.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/ceremony/script.pdf?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/ceremony/presenter.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/ceremony/remote.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/ceremony/TC2019/state", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
