@@ -44,7 +44,7 @@ public class PublicPageCache extends HttpFilter {
     @Inject
     Clock clock;
 
-    record Page(byte[] body, String contentType, Instant until) {}
+    record Page(byte[] body, String contentType, String cacheControl, String language, Instant until) {}
 
     /** Drops every kept page: call it when what the public may see changes. */
     public static void clear() {
@@ -63,7 +63,7 @@ public class PublicPageCache extends HttpFilter {
         Instant now = clock.instant();
         Page page = PAGES.get(key);
         if (page != null && now.isBefore(page.until())) {
-            send(response, page, now);
+            send(response, page);
             return;
         }
         Capture capture = new Capture(response);
@@ -72,7 +72,12 @@ public class PublicPageCache extends HttpFilter {
         byte[] body = capture.bytes();
         if (capture.getStatus() == 200 && !request.isRequestedSessionIdValid() && request.getSession(false) == null) {
             if (PAGES.size() >= MAX_ENTRIES) PAGES.clear(); // odd query strings must not fill the memory
-            page = new Page(body, capture.getContentType(), now.plus(Duration.ofSeconds(seconds)));
+            page = new Page(
+                    body,
+                    capture.getContentType(),
+                    capture.getHeader("Cache-Control"),
+                    capture.getHeader("Content-Language"),
+                    now.plus(Duration.ofSeconds(seconds)));
             PAGES.put(key, page);
         }
         response.setContentLength(body.length);
@@ -85,12 +90,11 @@ public class PublicPageCache extends HttpFilter {
         return false;
     }
 
-    private static void send(HttpServletResponse response, Page page, Instant now) throws IOException {
+    /** The kept page with the headers the page itself set (what browsers and proxies may cache, and the language). */
+    private static void send(HttpServletResponse response, Page page) throws IOException {
         response.setContentType(page.contentType());
-        response.setHeader(
-                "Cache-Control",
-                "public, max-age="
-                        + Math.max(0, Duration.between(now, page.until()).toSeconds()));
+        if (page.cacheControl() != null) response.setHeader("Cache-Control", page.cacheControl());
+        if (page.language() != null) response.setHeader("Content-Language", page.language());
         response.setHeader("Vary", "Cookie, Accept-Language");
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());

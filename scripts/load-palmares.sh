@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Load figure of the public palmarès (issue 8), on loopback: starts Palmarès on a fresh data directory with the demo
+# edition, then, with the open-model driver scripts/LoadVote.java (fixed rate, latency measured from when each
+# request was due), requests at RATE/s for SECONDS (default 1,000/s for 30 s):
+#   1. the public page /palmares.xhtml?edition=TC2019 (anonymous; served from PublicPageCache once rendered);
+#   2. REST GET /api/v1/editions/TC2019/palmares (public, ETag);
+#   3. for comparison, 20 sequential renderings of the page that bypass the cache (a session cookie does).
+# Prints p50/p90/p99/max, errors and session cookies (must be 0), and the heap after a full GC before and after.
+#
+#   scripts/load-palmares.sh [RATE] [SECONDS]
+#
+# LOAD_PORT (default 8093) and LOAD_DATA (default a temporary directory, deleted afterwards) override the port and
+# data directory.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/palmares-server.sh"
+rate="${1:-1000}"
+seconds="${2:-30}"
+port="${LOAD_PORT:-8093}"
+base="http://localhost:$port"
+data="${LOAD_DATA:-$(mktemp -d)}"
+mkdir -p "$data"
+
+cleanup() {
+    palmares_stop
+    [[ -z "${LOAD_DATA:-}" ]] && rm -rf "$data"
+}
+trap cleanup EXIT
+
+echo "Starting Palmarès on port $port (data in $data)…" 1>&2
+PALMARES_DEMO_SHEETS=false palmares_start "$port" "$data" -Xmx1g
+driver="$root/scripts/LoadVote.java"
+page="/palmares.xhtml?edition=TC2019"
+java "$driver" page "$base" "$page" 50 10 >/dev/null # warm-up
+java "$driver" page "$base" "/api/v1/editions/TC2019/palmares" 50 10 >/dev/null
+
+echo "Heap used after a full GC, before: $(palmares_heap)"
+echo "palmarès page (cached):"
+java "$driver" page "$base" "$page" "$rate" "$seconds"
+echo "REST palmarès:"
+java "$driver" page "$base" "/api/v1/editions/TC2019/palmares" "$rate" "$seconds"
+echo "Heap used after a full GC, after:  $(palmares_heap)"
+palmares_measure "page rendered (cache bypassed)" 20 -H "Cookie: JSESSIONID=none" "$base$page"
