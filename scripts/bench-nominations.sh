@@ -28,7 +28,7 @@ organiser="organisateur@demo.palmares.org"
 cleanup() {
     palmares_stop
     rm -f "$cookies"
-    [[ -z "${BENCH_DATA:-}" ]] && rm -rf "$data"
+    if [[ -z "${BENCH_DATA:-}" ]]; then rm -rf "$data"; fi
 }
 trap cleanup EXIT
 

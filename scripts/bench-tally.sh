@@ -26,7 +26,7 @@ mkdir -p "$data"
 cleanup() {
     palmares_stop
     rm -f "$cookies"
-    [[ -z "${BENCH_DATA:-}" ]] && rm -rf "$data"
+    if [[ -z "${BENCH_DATA:-}" ]]; then rm -rf "$data"; fi
 }
 trap cleanup EXIT
 

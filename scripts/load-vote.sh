@@ -28,7 +28,7 @@ mkdir -p "$data"
 
 cleanup() {
     palmares_stop
-    [[ -z "${LOAD_DATA:-}" ]] && rm -rf "$data"
+    if [[ -z "${LOAD_DATA:-}" ]]; then rm -rf "$data"; fi
 }
 trap cleanup EXIT
 

@@ -2,7 +2,6 @@ package org.palmares.ceremony;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,6 +22,7 @@ import java.util.Locale;
 import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.JsonSupport;
 import org.palmares.platform.Language;
 
 /**
@@ -84,7 +84,8 @@ public class CeremonyResource {
     }
 
     static JsonObject json(CeremonyState state) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonSupport.JSON
+                .createObjectBuilder()
                 .add("edition", state.edition())
                 .add("index", state.index())
                 .add("slides", state.slides())
@@ -93,7 +94,7 @@ public class CeremonyResource {
         if (state.changedAt() != null) b.add("changedAt", state.changedAt().toString());
         state.slide().ifPresent(s -> {
             JsonObjectBuilder slide =
-                    Json.createObjectBuilder().add("kind", s.kind().name());
+                    JsonSupport.JSON.createObjectBuilder().add("kind", s.kind().name());
             if (s.categoryCode() != null)
                 slide.add("category", s.categoryCode()).add("categoryName", s.categoryName());
             slide.add("nominees", nominees(s.nominees()));
@@ -104,7 +105,8 @@ public class CeremonyResource {
         state.line()
                 .ifPresent(l -> b.add(
                         "script",
-                        Json.createObjectBuilder()
+                        JsonSupport.JSON
+                                .createObjectBuilder()
                                 .add("number", l.number())
                                 .add("speaker", l.speaker())
                                 .add("say", l.say())
@@ -113,8 +115,9 @@ public class CeremonyResource {
     }
 
     private static JsonArrayBuilder nominees(List<SlideNominee> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(n -> a.add(Json.createObjectBuilder()
+        JsonArrayBuilder a = JsonSupport.JSON.createArrayBuilder();
+        list.forEach(n -> a.add(JsonSupport.JSON
+                .createObjectBuilder()
                 .add("reference", n.reference())
                 .add("title", n.title())
                 .add("territory", n.territory())

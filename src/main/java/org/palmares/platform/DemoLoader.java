@@ -7,7 +7,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
@@ -281,7 +280,7 @@ public class DemoLoader {
     private static JsonObject read() {
         try (InputStream in = DemoLoader.class.getClassLoader().getResourceAsStream(DEMO_FILE)) {
             if (in == null) throw new IllegalStateException("Missing " + DEMO_FILE);
-            return Json.createReader(in).readObject();
+            return JsonSupport.JSON.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package org.palmares.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +12,8 @@ public final class ProblemDetails {
     private ProblemDetails() {}
 
     public static JsonObjectBuilder of(int status, String title, String detail) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonSupport.JSON
+                .createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);

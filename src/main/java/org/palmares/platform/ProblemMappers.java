@@ -1,6 +1,5 @@
 package org.palmares.platform;
 
-import jakarta.json.Json;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -33,7 +32,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             if (title.equals(titleKey)) title = Messages.get(locale, "error.status." + d.status());
             var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()));
             if (d instanceof PhaseBlocked blocked) {
-                var missing = Json.createArrayBuilder();
+                var missing = JsonSupport.JSON.createArrayBuilder();
                 blocked.missing().forEach(key -> missing.add(Messages.get(locale, key)));
                 body.add("missing", missing);
             }
@@ -46,9 +45,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return response;
         }
         if (e instanceof ConstraintViolationException cve) {
-            var errors = Json.createArrayBuilder();
+            var errors = JsonSupport.JSON.createArrayBuilder();
             cve.getConstraintViolations()
-                    .forEach(v -> errors.add(Json.createObjectBuilder()
+                    .forEach(v -> errors.add(JsonSupport.JSON
+                            .createObjectBuilder()
                             .add("field", leaf(v.getPropertyPath().toString()))
                             .add("message", v.getMessage())));
             return ProblemDetails.response(

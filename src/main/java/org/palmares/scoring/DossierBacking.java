@@ -7,7 +7,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.JsonSupport;
 import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
 import org.primefaces.PrimeFaces;
@@ -271,11 +271,12 @@ public class DossierBacking implements Serializable {
     /** The words the autosave script shows, in the page's language, as a JSON object. */
     public String getScriptTexts() {
         Locale locale = locale();
-        var states = Json.createObjectBuilder();
+        var states = JsonSupport.JSON.createObjectBuilder();
         for (SheetStatus s : SheetStatus.values()) {
             states.add(s.name(), Messages.get(locale, "sheet.state." + s.name()));
         }
-        return Json.createObjectBuilder()
+        return JsonSupport.JSON
+                .createObjectBuilder()
                 .add("saving", Messages.get(locale, "dossier.saving"))
                 .add("failed", Messages.get(locale, "dossier.saveFailed"))
                 .add("restored", Messages.get(locale, "dossier.backup.restored"))

@@ -2,7 +2,6 @@ package org.palmares.scoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -35,6 +34,7 @@ import org.palmares.nomination.SafeMarkdown;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.JsonSupport;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
 
@@ -422,17 +422,18 @@ public class ScoringService {
     }
 
     private void snapshot(ScoreSheet sheet, String action, Category category) {
-        var scores = Json.createArrayBuilder();
+        var scores = JsonSupport.JSON.createArrayBuilder();
         for (Criterion c : category.getCriteria()) {
             sheet.find(c).ifPresent(s -> {
-                JsonObjectBuilder o = Json.createObjectBuilder().add("criterion", c.getId());
+                JsonObjectBuilder o = JsonSupport.JSON.createObjectBuilder().add("criterion", c.getId());
                 if (s.getValue() == null) o.addNull("value");
                 else o.add("value", s.getValue());
                 if (s.getComment() != null) o.add("comment", s.getComment());
                 scores.add(o);
             });
         }
-        JsonObjectBuilder snapshot = Json.createObjectBuilder()
+        JsonObjectBuilder snapshot = JsonSupport.JSON
+                .createObjectBuilder()
                 .add("action", action)
                 .add("by", access.callerEmail().orElse("system"))
                 .add("version", sheet.getVersion())

@@ -1,6 +1,5 @@
 package org.palmares.scoring;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.palmares.platform.JsonSupport;
 
 /**
  * What changed in a sheet once it had been submitted, read from its snapshots: who, when, which criterion, the value
@@ -41,7 +41,8 @@ public final class SheetChanges {
         State previous = new State(Map.of(), Map.of(), null);
         boolean submitted = false;
         for (Snapshot s : snapshots) {
-            JsonObject o = Json.createReader(new StringReader(s.json())).readObject();
+            JsonObject o =
+                    JsonSupport.JSON.createReader(new StringReader(s.json())).readObject();
             String action = o.getString("action", "save");
             String by = o.getString("by", "?");
             State current = state(o);
