@@ -4,7 +4,9 @@
 # request was due), requests at RATE/s for SECONDS (default 1,000/s for 30 s):
 #   1. the public page /palmares.xhtml?edition=TC2019 (anonymous; served from PublicPageCache once rendered);
 #   2. REST GET /api/v1/editions/TC2019/palmares (public, ETag);
-#   3. for comparison, 20 sequential renderings of the page that bypass the cache (a session cookie does).
+#   3. for comparison, 20 sequential renderings of the page that bypass the cache (a session cookie does);
+#   4. if wrk is installed (Debian package wrk), the most the page serves: 2 threads, 64 connections, SECONDS, with
+#      wrk's latency percentiles (a closed loop: the figure for capacity, the fixed-rate runs above for latency).
 # Prints p50/p90/p99/max, errors and session cookies (must be 0), and the heap after a full GC before and after.
 #
 #   scripts/load-palmares.sh [RATE] [SECONDS]
@@ -42,3 +44,7 @@ echo "REST palmarès:"
 java "$driver" page "$base" "/api/v1/editions/TC2019/palmares" "$rate" "$seconds"
 echo "Heap used after a full GC, after:  $(palmares_heap)"
 palmares_measure "page rendered (cache bypassed)" 20 -H "Cookie: JSESSIONID=none" "$base$page"
+if command -v wrk >/dev/null; then
+    echo "palmarès page, as fast as it goes (wrk, 2 threads, 64 connections):"
+    wrk -t2 -c64 -d"${seconds}s" --latency "$base$page" | grep -E 'Latency|50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
+fi

@@ -30,6 +30,11 @@ import java.util.stream.Collectors;
  *
  * <pre>java src/test/java/org/palmares/load/ScoringLoad.java BASE_URL JURORS SECONDS [SERVER_PID]</pre>
  *
+ * <p>With {@code -Dcrash.log=FILE} it is the crash test's load (scripts/crash-scoring.sh): every write is logged
+ * before it is sent and again once acknowledged, a quarter of the saves are followed by a submission (reopened on the
+ * next round), and errors do not stop it (the server is killed under it). {@code ScoringLoad.java verify BASE_URL
+ * FILE} then checks, after the restart, that every acknowledged write is there and no sheet is half-written.
+ *
  * Only the JDK: runs as a single source file.
  */
 public final class ScoringLoad {
@@ -43,6 +48,9 @@ public final class ScoringLoad {
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w[\\w:-]*)=\"([^\"]*)\"");
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
+
+    private static final CrashLog CRASH =
+            System.getProperty("crash.log") == null ? null : new CrashLog(System.getProperty("crash.log"));
 
     private final String base;
     private final ConcurrentLinkedQueue<Long> opens = new ConcurrentLinkedQueue<>();
@@ -61,6 +69,9 @@ public final class ScoringLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("verify")) {
+            System.exit(CrashLog.verify(args[1], java.nio.file.Path.of(args[2])) ? 0 : 1);
+        }
         String base = args.length > 0 ? args[0] : "http://localhost:8092";
         int jurors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
@@ -141,6 +152,10 @@ public final class ScoringLoad {
                 first = false;
             }
             String json = "{\"scores\":{" + scores + "}}";
+            if (CRASH != null) {
+                crashRound(page, json, round);
+                return;
+            }
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + page.api))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -159,6 +174,34 @@ public final class ScoringLoad {
             }
             page.version = Long.parseLong(version.group(1));
             saves.add(took);
+        }
+
+        /** A crash-test round: reopen if submitted, save every criterion, sometimes submit; each step logged. */
+        void crashRound(Page page, String json, int round) throws Exception {
+            if (page.submitted) {
+                if (!CRASH.step(email, page.api, "reopen", "", () -> postJson(page.api + "/reopen"), page)) return;
+                page.submitted = false;
+            }
+            if (!CRASH.step(email, page.api, "save", CrashLog.values(json), () -> put(page, json), page)) return;
+            saves.add(0L);
+            if (ThreadLocalRandom.current().nextInt(4) == 0
+                    && CRASH.step(email, page.api, "submit", "", () -> postJson(page.api + "/submit"), page)) {
+                page.submitted = true;
+            }
+        }
+
+        HttpResponse<String> put(Page page, String json) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + page.api))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("If-Match", "\"" + page.version + "\"")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        HttpResponse<String> postJson(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -186,6 +229,7 @@ public final class ScoringLoad {
     private static final class Page {
         final String api;
         long version;
+        boolean submitted;
         final Map<String, List<String>> scales = new LinkedHashMap<>();
 
         Page(String path, String html) {
@@ -235,8 +279,16 @@ public final class ScoringLoad {
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextInt(3000));
                     for (int round = 0; System.nanoTime() < end && !j.pages.isEmpty(); round++) {
-                        j.autosave(round);
-                        Thread.sleep(2000 + ThreadLocalRandom.current().nextInt(3000)); // every 2 to 5 s
+                        try {
+                            j.autosave(round);
+                        } catch (IOException serverGone) {
+                            if (CRASH == null) throw serverGone;
+                            error("crash: " + serverGone.getClass().getSimpleName());
+                        }
+                        Thread.sleep(
+                                CRASH != null
+                                        ? 200
+                                        : 2000 + ThreadLocalRandom.current().nextInt(3000));
                     }
                 } catch (Exception e) {
                     error(e.getClass().getSimpleName());
@@ -331,5 +383,162 @@ public final class ScoringLoad {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
+    }
+
+    /** The crash test's journal of writes, and the check made against the restarted server. */
+    private static final class CrashLog {
+        private static final Pattern PUT_VALUE = Pattern.compile("\"(\\d+)\":\\{\"value\":(\\d+)");
+        private static final Pattern STORED_VALUES = Pattern.compile("\"values\":\\{([^}]*)}");
+        private static final Pattern STORED_VALUE = Pattern.compile("\"(\\d+)\":(\\d+)");
+        private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
+
+        private final java.io.PrintWriter out;
+
+        CrashLog(String file) {
+            try {
+                out = new java.io.PrintWriter(
+                        java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(file), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        interface Call {
+            HttpResponse<String> send() throws Exception;
+        }
+
+        /** Logs the attempt, sends, logs the answer: "A" before, then "K" (acknowledged) or "F" (refused). */
+        boolean step(String email, String api, String op, String values, Call call, Page page) throws Exception {
+            line("A", op, email, api, "-", values);
+            HttpResponse<String> r = call.send(); // an IOException leaves the attempt without an outcome
+            Matcher version = VERSION.matcher(r.body());
+            if (r.statusCode() != 200 || !version.find()) {
+                line("F", op, email, api, String.valueOf(r.statusCode()), values);
+                return false;
+            }
+            page.version = Long.parseLong(version.group(1));
+            line("K", op, email, api, version.group(1), values);
+            return true;
+        }
+
+        private synchronized void line(String kind, String op, String email, String api, String v, String values) {
+            out.println(String.join("\t", kind, op, email, api, v, values.isEmpty() ? "-" : values));
+            out.flush();
+        }
+
+        /** The criterion values a PUT body sets, in a form that compares: "12=3,13=5". */
+        static String values(String json) {
+            java.util.TreeMap<Long, String> sorted = new java.util.TreeMap<>();
+            Matcher m = PUT_VALUE.matcher(json);
+            while (m.find()) sorted.put(Long.parseLong(m.group(1)), m.group(2));
+            return sorted.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(","));
+        }
+
+        /** A sheet's state: values, status and version. */
+        record State(String values, String status, long version) {
+            State after(String op, String newValues, long newVersion) {
+                return switch (op) {
+                    case "save" -> new State(newValues, "DRAFT", newVersion);
+                    case "submit" -> new State(values, "SUBMITTED", newVersion);
+                    default -> new State(values, "DRAFT", newVersion);
+                };
+            }
+        }
+
+        static boolean verify(String base, java.nio.file.Path file) throws Exception {
+            Map<String, List<String[]>> bySheet = new LinkedHashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (f.length == 6)
+                    bySheet.computeIfAbsent(f[2] + "\t" + f[3], k -> new ArrayList<>())
+                            .add(f);
+            }
+            ScoringLoad load = new ScoringLoad(base);
+            Map<String, Juror> jurors = new LinkedHashMap<>();
+            int acknowledged = 0, inFlight = 0, inFlightCommitted = 0, lost = 0, halfWritten = 0;
+            for (var sheet : bySheet.entrySet()) {
+                String email = sheet.getKey().split("\t")[0];
+                String api = sheet.getKey().split("\t")[1];
+                State acked = null;
+                List<String[]> pending = new ArrayList<>();
+                for (String[] f : sheet.getValue()) {
+                    String values = f[5].equals("-") ? "" : f[5];
+                    switch (f[0]) {
+                        case "A" -> pending.add(f);
+                        case "K" -> {
+                            acknowledged++;
+                            State base0 = acked == null ? new State("", "DRAFT", 0) : acked;
+                            acked = base0.after(f[1], values, Long.parseLong(f[4]));
+                            pending.clear();
+                        }
+                        default -> pending.clear(); // refused: nothing changed
+                    }
+                }
+                Juror juror = jurors.get(email);
+                if (juror == null) {
+                    juror = load.new Juror(email);
+                    juror.logIn();
+                    jurors.put(email, juror);
+                }
+                HttpResponse<String> r = juror.send(HttpRequest.newBuilder(URI.create(base + api))
+                        .header("Accept", "application/json")
+                        .GET());
+                State stored = stored(r);
+                boolean matchesAck = acked == null
+                        ? stored == null || stored.values().isEmpty()
+                        : stored != null
+                                && stored.version() == acked.version()
+                                && stored.values().equals(acked.values())
+                                && stored.status().equals(acked.status());
+                boolean matchesInFlight = false;
+                if (!pending.isEmpty()) {
+                    inFlight++;
+                    State from = acked == null ? new State("", "DRAFT", 0) : acked;
+                    for (String[] f : pending) {
+                        State would = from.after(f[1], f[5].equals("-") ? "" : f[5], -1);
+                        if (stored != null
+                                && stored.version() > from.version()
+                                && stored.values().equals(would.values())
+                                && stored.status().equals(would.status())) {
+                            matchesInFlight = true;
+                            inFlightCommitted++;
+                            break;
+                        }
+                    }
+                }
+                if (matchesAck || matchesInFlight) continue;
+                boolean anyWhole =
+                        stored != null && sheet.getValue().stream().anyMatch(f -> f[5].equals(stored.values()));
+                if (stored == null || acked != null && stored.version() <= acked.version() || anyWhole) {
+                    lost++;
+                    System.out.printf("LOST %s %s: acknowledged %s, stored %s%n", email, api, acked, stored);
+                } else {
+                    halfWritten++;
+                    System.out.printf("HALF-WRITTEN %s %s: acknowledged %s, stored %s%n", email, api, acked, stored);
+                }
+            }
+            System.out.printf(
+                    "sheets %d, acknowledged writes %d, in flight at the kill %d (committed %d), lost %d,"
+                            + " half-written %d%n",
+                    bySheet.size(), acknowledged, inFlight, inFlightCommitted, lost, halfWritten);
+            return lost == 0 && halfWritten == 0;
+        }
+
+        private static State stored(HttpResponse<String> r) {
+            if (r.statusCode() != 200) return null;
+            Matcher values = STORED_VALUES.matcher(r.body());
+            Matcher status = STATUS.matcher(r.body());
+            Matcher version = VERSION.matcher(r.body());
+            if (!values.find() || !status.find() || !version.find()) return null;
+            java.util.TreeMap<Long, String> sorted = new java.util.TreeMap<>();
+            Matcher m = STORED_VALUE.matcher(values.group(1));
+            while (m.find()) sorted.put(Long.parseLong(m.group(1)), m.group(2));
+            String canonical = sorted.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(","));
+            return new State(canonical, status.group(1), Long.parseLong(version.group(1)));
+        }
     }
 }
