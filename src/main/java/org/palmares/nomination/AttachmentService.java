@@ -22,6 +22,7 @@ import org.palmares.account.Account;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.FileDeletions;
 
 /**
  * Nomination attachments: checked on the way in (size, real type from the first bytes, name), stored under
@@ -40,6 +41,9 @@ public class AttachmentService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FileDeletions fileDeletions;
 
     @Inject
     Access access;
@@ -170,7 +174,7 @@ public class AttachmentService {
             @Override
             public void afterCompletion(int status) {
                 boolean committed = status == jakarta.transaction.Status.STATUS_COMMITTED;
-                if (committed == onCommit) deleteQuietly(file);
+                if (committed == onCommit) fileDeletions.delete(file);
             }
         });
     }

@@ -78,6 +78,9 @@ class PersistenceIT {
     @Inject
     org.palmares.scoring.JuryGuides guides;
 
+    @Inject
+    org.palmares.platform.Backups backups;
+
     @Test
     void liquibase_creates_every_table_of_the_domain_on_an_empty_database() throws Exception {
         Set<String> tables = new HashSet<>();
@@ -313,6 +316,30 @@ class PersistenceIT {
                 count("select count(c) from Conflict c where c.juror.id = " + juror.getId() + " and c.nomination.id = "
                         + nomination.getId()),
                 "recorded once");
+    }
+
+    @Test
+    void an_online_backup_is_a_database_derby_opens_with_the_same_rows_and_it_is_listed() throws Exception {
+        var backup = Access.asSystem(() -> backups.create());
+        java.nio.file.Path folder = java.nio.file.Path.of(backup.path());
+        assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("manifest.json")));
+        assertTrue(java.nio.file.Files.isDirectory(folder.resolve("attachments")));
+        long live = count("select count(n) from Nomination n");
+        assertEquals(live, backup.nominations(), "the manifest counts what the database held");
+        String url = "jdbc:derby:" + folder.resolve("db");
+        try (Connection copy = java.sql.DriverManager.getConnection(url, "palmares", "palmares");
+                var rows = copy.createStatement().executeQuery("select count(*) from nomination")) {
+            rows.next();
+            assertEquals(live, rows.getLong(1), "the backup opens as a database with the same nominations");
+        } finally {
+            try {
+                java.sql.DriverManager.getConnection(url + ";shutdown=true", "palmares", "palmares");
+            } catch (java.sql.SQLException closed) {
+                assertEquals("08006", closed.getSQLState(), "Derby says a database shut down with 08006");
+            }
+        }
+        assertTrue(Access.asSystem(() -> backups.list()).stream()
+                .anyMatch(b -> b.name().equals(backup.name())));
     }
 
     @Test

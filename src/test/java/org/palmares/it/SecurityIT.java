@@ -53,6 +53,10 @@ class SecurityIT {
             Map.entry("/organiser/editions.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/category.xhtml?id=1", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/backups.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/account/index.xhtml", Set.of(Who.ORGANISER, Who.JUROR, Who.TERRITORY)),
+            Map.entry("/api/v1/me/data", Set.of(Who.ORGANISER, Who.JUROR, Who.TERRITORY)),
+            Map.entry("/api/v1/organiser/backups", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/jurors.xhtml", Set.of(Who.ORGANISER)),
             Map.entry("/organiser/nominations.xhtml", Set.of(Who.ORGANISER)),
@@ -390,6 +394,56 @@ class SecurityIT {
         form.put("join:submit", "");
         form.put("jakarta.faces.ViewState", Http.viewState(page));
         return http.post("/join.xhtml", form);
+    }
+
+    @Test
+    void only_an_organiser_takes_a_backup_and_it_is_listed_with_what_it_holds() {
+        Http http = new Http(url);
+        HttpResponse<String> juror = http.postAs("/api/v1/organiser/backups", Demo.JUROR, Demo.PASSWORD);
+        assertEquals(403, juror.statusCode());
+        assertTrue(juror.headers().firstValue("Content-Type").orElse("").contains("problem+json"), juror.body());
+        HttpResponse<String> made = http.postAs("/api/v1/organiser/backups", Demo.ORGANISER, Demo.PASSWORD);
+        assertEquals(201, made.statusCode(), made.body());
+        String name = jsonString(made.body(), "name");
+        String list = http.getAs("/api/v1/organiser/backups", Demo.ORGANISER, Demo.PASSWORD)
+                .body();
+        assertTrue(list.contains("\"name\":\"" + name + "\""), list);
+        assertTrue(list.contains("\"nominations\":"), "the manifest says what the backup holds: " + list);
+    }
+
+    @Test
+    void each_person_downloads_their_own_data_and_nothing_of_another_territory() {
+        Http http = new Http(url);
+        HttpResponse<String> territory = http.getAs("/api/v1/me/data", Demo.TERRITORY, Demo.PASSWORD);
+        assertEquals(200, territory.statusCode(), territory.body());
+        assertTrue(
+                territory.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        var doc = parse(territory.body());
+        assertEquals(Demo.TERRITORY, doc.getJsonObject("account").getString("email"));
+        var territories = doc.getJsonArray("territories");
+        assertEquals(1, territories.size());
+        assertEquals(
+                "Maison de l'Emploi du Val d'Olaine",
+                territories.getJsonObject(0).getString("name"));
+        String body = territory.body();
+        assertTrue(body.contains("La clause en trois minutes"), "its own nomination is there");
+        assertFalse(body.contains("Le guide de la clause sociale"), "another territory's nomination is not");
+        assertFalse(body.contains("passwordHash") || body.contains("pbkdf2"), "no password hash, even its own");
+
+        var juror =
+                parse(http.getAs("/api/v1/me/data", Demo.JUROR, Demo.PASSWORD).body());
+        assertEquals(1, juror.getJsonArray("juries").size(), "the juror's place in the demo jury");
+        assertEquals(0, juror.getJsonArray("territories").size());
+    }
+
+    private static jakarta.json.JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String jsonString(String json, String field) {
+        return parse(json).getString(field);
     }
 
     @Test
