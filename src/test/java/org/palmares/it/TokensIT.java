@@ -305,6 +305,20 @@ class TokensIT {
         assertEquals(
                 400, organiser.get("/organiser/export/audit?from=yesterday").statusCode(), "a bad time is refused");
         String viewer = organiser.get("/organiser/audit.xhtml").body();
-        assertTrue(viewer.contains("token.create"), "the viewer lists the newest events");
+        assertTrue(viewer.contains("<code>token.write</code>"), "the viewer lists the newest events");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("filters", "filters");
+        form.put("filters:actor", "organisateur");
+        form.put("filters:action_input", "token.create");
+        form.put("filters:objectType_input", "ApiToken");
+        form.put("filters:objectId", String.valueOf(token.id()));
+        form.put("filters:from_input", "");
+        form.put("filters:to_input", "");
+        form.put("filters:apply", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(viewer));
+        String filtered = organiser.post("/organiser/audit.xhtml", form).body();
+        assertTrue(filtered.contains("<code>token.create</code>"), "the event created by this test is shown");
+        assertFalse(filtered.contains("<code>token.write</code>"), "the viewer's filters narrow too");
+        assertTrue(filtered.contains("1–1 / 1"), "one event, counted in the database");
     }
 }
