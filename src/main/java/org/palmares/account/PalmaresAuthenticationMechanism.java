@@ -22,7 +22,7 @@ import org.palmares.platform.ProblemDetails;
 
 /**
  * How callers prove who they are: the login form (pages call {@code SecurityContext.authenticate}), or HTTP
- * Basic on the REST API for scripts. An unauthenticated call to a protected page goes to the login page; to a
+ * Basic or an API token ({@code Authorization: Bearer}, see {@link TokenService}) on the REST API for scripts. An unauthenticated call to a protected page goes to the login page; to a
  * protected REST path it gets a 401 problem document.
  *
  * <p>A login through the form is kept in the HTTP session as the caller's name <em>and groups</em>, and every later
@@ -45,6 +45,9 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    TokenService tokens;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -63,6 +66,9 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
         boolean api = isApi(request);
         String header = request.getHeader("Authorization");
         // Credentials sent with the call win over a session the client may also hold.
+        if (api && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(header.substring(7), request, response, context);
+        }
         if (api && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             CredentialValidationResult result = identityStores.validate(basic(header));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -83,6 +89,57 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
                     request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /**
+     * An API token: its owner is logged in for this one call (no session is ever created, a script keeps no cookie),
+     * as long as the token's scope allows the method.
+     */
+    private AuthenticationStatus bearer(
+            String credentials, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        TokenService.BearerCheck check = tokens.check(credentials, request.getMethod(), path, request.getRemoteAddr());
+        return switch (check.outcome()) {
+            case VALID -> {
+                request.setAttribute(TokenService.BEARER_ATTRIBUTE, check.tokenId());
+                yield context.notifyContainerAboutLogin(check.caller(), check.groups());
+            }
+            case INSUFFICIENT_SCOPE ->
+                problem(
+                        request,
+                        response,
+                        403,
+                        "Bearer realm=\"Palmares\", error=\"insufficient_scope\"",
+                        "error.token.insufficientScope");
+            case INVALID ->
+                problem(
+                        request,
+                        response,
+                        401,
+                        "Bearer realm=\"Palmares\", error=\"invalid_token\"",
+                        "error.token.invalid");
+        };
+    }
+
+    private static AuthenticationStatus problem(
+            HttpServletRequest request, HttpServletResponse response, int status, String challenge, String key) {
+        try {
+            var locale = org.palmares.platform.Language.of(request);
+            response.setStatus(status);
+            response.setHeader("WWW-Authenticate", challenge);
+            response.setContentType(ProblemDetails.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter()
+                    .write(ProblemDetails.of(
+                                    status, Messages.get(locale, "error.status." + status), Messages.get(locale, key))
+                            .build()
+                            .toString());
+            // Committed now, so the container keeps this status and body rather than an error page of its own.
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static Object sessionCaller(HttpSession session) {

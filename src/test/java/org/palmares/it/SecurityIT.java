@@ -112,7 +112,12 @@ class SecurityIT {
             Map.entry("/organiser/ceremony/script.pdf?edition=TC2019", Set.of(Who.ORGANISER)),
             Map.entry("/ceremony/presenter.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
             Map.entry("/ceremony/remote.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/ceremony/TC2019/state", Set.of(Who.ORGANISER)));
+            Map.entry("/api/v1/ceremony/TC2019/state", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/tokens.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/api/v1/organiser/tokens", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/audit.xhtml", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/audit", Set.of(Who.ORGANISER)),
+            Map.entry("/organiser/export/audit?type=ApiToken&action=token.create", Set.of(Who.ORGANISER)));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
