@@ -8,8 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The logged-in caller's own account. */
+@Tag(name = "Me", description = "The logged-in caller's own account")
 @Path("me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +24,7 @@ public class MeResource {
     AccountService accounts;
 
     @GET
+    @Operation(summary = "Who the caller is: e-mail, name and roles")
     public Me me() {
         Account account = accounts.getByEmail(security.getCallerPrincipal().getName());
         return new Me(
