@@ -75,7 +75,8 @@ public final class ApiCatalogue {
                             .sorted()
                             .forEach(errors::add);
                 }
-                boolean open = op.get("security") instanceof jakarta.json.JsonArray security && security.isEmpty();
+                // No global security in the document: an operation without a requirement needs no login.
+                boolean open = !(op.get("security") instanceof jakarta.json.JsonArray security) || security.isEmpty();
                 Operation operation = new Operation(
                         verb.toUpperCase(java.util.Locale.ROOT),
                         path.getKey(),
