@@ -18,10 +18,14 @@ COPY --chown=payara:payara src/main/payara/pre-boot-commands.asadmin pre-boot-co
 
 EXPOSE 8080
 
+# Liveness, not readiness: an unhealthy container gets restarted (Swarm, autoheal), and a restart cures neither a
+# database outage nor a mail backlog (both make /health/ready DOWN) but drops every session. /health/ready is for
+# the load balancer, to send no traffic to a node that cannot serve; /health/live says the JVM itself is stuck
+# (heap full after collection), which only a restart cures.
 # The base image (Azul Zulu JDK on Ubuntu) ships neither curl nor wget, but it has bash:
 # send a bare HTTP/1.0 request over bash's /dev/tcp and require a "200" status line.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
 # Same start as ./palmares. An explicit ENTRYPOINT rather than the base image's entrypoint.sh,
 # so the command does not depend on that script; CMD holds the arguments (override to cluster).

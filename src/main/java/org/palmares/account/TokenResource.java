@@ -17,12 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.platform.DomainException;
 
 /**
  * API tokens over REST, for organisers logged in or using Basic; a call made with a token is refused (403), so a
  * token can neither create another nor revoke one.
  */
+@Tag(name = "Tokens", description = "API tokens for scripts (organisers, not over a token)")
 @Path("organiser/tokens")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +35,8 @@ public class TokenResource {
     TokenService tokens;
 
     @GET
+    @Operation(summary = "Every API token (never a secret)")
+    @APIResponse(responseCode = "403", description = "Not an organiser, or called with a token")
     public List<Token> list() {
         return tokens.all().stream().map(Token::of).toList();
     }
@@ -41,6 +47,10 @@ public class TokenResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates a token; the answer holds its secret, this once")
+    @APIResponse(responseCode = "201", description = "Created, with the secret")
+    @APIResponse(responseCode = "400", description = "Missing or too long name, unknown scope, days out of 1..366")
+    @APIResponse(responseCode = "403", description = "Not an organiser, or called with a token")
     public Response create(JsonObject body) {
         String name = string(body, "name");
         String scopeName = string(body, "scope");
@@ -58,6 +68,9 @@ public class TokenResource {
     /** Revokes a token; the token stops working at once. Revoking a revoked token again is no error. */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Revokes a token: it stops working at once")
+    @APIResponse(responseCode = "403", description = "Not an organiser, or called with a token")
+    @APIResponse(responseCode = "404", description = "No such token")
     public Token revoke(@PathParam("id") long id) {
         return Token.of(tokens.revoke(id));
     }

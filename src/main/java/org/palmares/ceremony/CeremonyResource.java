@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
@@ -30,6 +33,7 @@ import org.palmares.platform.Language;
  * {@code GET /api/v1/ceremony/{edition}/state} ({@code ?brief=true}: without the slide and script) and
  * {@code POST} with {@code {"action":"next|back|black|restart"}}, as the remote and the presenter's keys use.
  */
+@Tag(name = "Ceremony", description = "The big screen of the ceremony, driven by the remote (organisers)")
 @Path("ceremony/{edition}/state")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +51,9 @@ public class CeremonyResource {
     String editionKey;
 
     @GET
+    @Operation(summary = "The big screen's state (?brief=true: without slide and script)")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public JsonObject state(@QueryParam("brief") boolean brief) {
         organiser();
         return json(brief ? ceremonies.brief(editionKey) : ceremonies.state(editionKey, locale()));
@@ -54,6 +61,10 @@ public class CeremonyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Moves the show: {\"action\":\"next|back|black|restart\"}")
+    @APIResponse(responseCode = "400", description = "Unknown or missing action, malformed JSON")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public JsonObject act(JsonObject body) {
         organiser();
         String action = body == null || !(body.get("action") instanceof JsonString s) ? null : s.getString();

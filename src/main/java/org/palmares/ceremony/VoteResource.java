@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
@@ -35,6 +38,9 @@ import org.palmares.platform.PublicEndpoint;
  * The public vote over REST, open to anyone without a session: the ballot paper, casting (202, a code is e-mailed)
  * and verifying (200). The counts are for organisers only until publication.
  */
+@Tag(
+        name = "Public vote",
+        description = "The Coup de cœur vote: ballot paper, casting and verifying by e-mailed code (no login)")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +67,8 @@ public class VoteResource {
     @GET
     @Path("editions/{edition}/votes")
     @PublicEndpoint
+    @Operation(summary = "The public-vote categories, their voting window and the nominations to choose from")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<CategoryView> ballotPaper() {
         Edition edition = votes.edition(editionKey);
         return votes.publicCategories(edition).stream()
@@ -76,6 +84,13 @@ public class VoteResource {
     @Path("editions/{edition}/votes")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Operation(summary = "Casts a vote; the code is e-mailed (202)")
+    @APIResponse(responseCode = "400", description = "Missing fields, malformed or disposable address")
+    @APIResponse(responseCode = "404", description = "No such edition, public-vote category or eligible nomination")
+    @APIResponse(responseCode = "409", description = "Voting closed, or this address already voted in the category")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many votes from this client or for this address (Retry-After)")
     public Response cast(JsonObject body) {
         if (body == null) throw DomainException.invalid("vote.request.invalid");
         Category category = votes.publicCategory(votes.edition(editionKey), text(body, "category"));
@@ -94,6 +109,13 @@ public class VoteResource {
     @Path("editions/{edition}/votes/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Operation(summary = "Verifies a ballot with its six-digit code or the e-mail's token")
+    @APIResponse(responseCode = "400", description = "Malformed request")
+    @APIResponse(responseCode = "404", description = "No such edition or ballot")
+    @APIResponse(responseCode = "409", description = "Ballot already counted")
+    @APIResponse(responseCode = "410", description = "Code expired or spent")
+    @APIResponse(responseCode = "422", description = "Wrong code (attempts left in the detail) or not six digits")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this client (Retry-After)")
     public Response verify(JsonObject body) {
         if (body == null) throw DomainException.invalid("vote.request.invalid");
         votes.edition(editionKey);
@@ -112,6 +134,9 @@ public class VoteResource {
     /** Verified votes per nomination: organisers only, never the public before publication. */
     @GET
     @Path("editions/{edition}/votes/counts")
+    @Operation(summary = "Verified votes per nomination of a category (organisers, before publication too)")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition or public-vote category")
     public List<CountView> counts(@QueryParam("category") String categoryCode) {
         access.require(Role.ORGANISER);
         Category category = votes.publicCategory(votes.edition(editionKey), categoryCode);

@@ -26,6 +26,7 @@ import org.palmares.edition.Edition;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.NominationStatus;
 import org.palmares.platform.Access;
+import org.palmares.platform.Activity;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
@@ -37,6 +38,9 @@ import org.palmares.platform.Messages;
  */
 @ApplicationScoped
 public class VoteService {
+    @Inject
+    Activity activity;
+
     private static final Logger LOG = Logger.getLogger(VoteService.class.getName());
 
     @PersistenceContext
@@ -237,6 +241,7 @@ public class VoteService {
                 Messages.get(lang, "vote.mail.body", category.name(lang), nomination.getTitle(), code, link));
         em.flush();
         ballot.mailedAs(mail.getId());
+        activity.count(Activity.Event.VOTE_CAST);
         return new Receipt(publicId, ballot.getExpiresAt());
     }
 
@@ -246,14 +251,19 @@ public class VoteService {
         if (ballot == null || ballot.isBlank()) throw DomainException.notFound("ballot");
         String digits = VerificationCode.clean(code);
         if (digits.isEmpty()) throw new DomainException(422, "vote.code.format");
-        return outcome(desk.byCode(ballot.strip(), settings.voterHash().hex(digits)));
+        return counted(outcome(desk.byCode(ballot.strip(), settings.voterHash().hex(digits))));
     }
 
     /** Verifies a ballot with the link's token. */
     public Ballot follow(String token, String client) {
         limits.verify(client);
         if (token == null || token.isBlank()) throw DomainException.notFound("ballot");
-        return outcome(desk.byToken(settings.voterHash().hex(token.strip())));
+        return counted(outcome(desk.byToken(settings.voterHash().hex(token.strip()))));
+    }
+
+    private Ballot counted(Ballot ballot) {
+        activity.count(Activity.Event.VOTE_VERIFIED);
+        return ballot;
     }
 
     private static Ballot outcome(BallotDesk.Checked checked) {

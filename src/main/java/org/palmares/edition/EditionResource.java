@@ -10,8 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.palmares.platform.PublicEndpoint;
 
 /** Editions over REST: the public view of the current one, and the organisers' view of all. */
+@Tag(name = "Editions", description = "Editions: the public view of the current one, the organisers' view of all")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,18 +27,24 @@ public class EditionResource {
     /** What the public may know of the current edition: names, calendar, prizes. */
     @GET
     @Path("public/edition")
+    @PublicEndpoint
+    @Operation(summary = "What the public may know of the current edition")
+    @APIResponse(responseCode = "404", description = "No current edition")
     public PublicEdition current() {
         return PublicEdition.of(editions.getCurrent());
     }
 
     @GET
     @Path("organiser/editions")
+    @Operation(summary = "Every edition (organisers)")
     public List<EditionSummary> all() {
         return editions.all().stream().map(EditionSummary::of).toList();
     }
 
     @GET
     @Path("organiser/editions/{id}")
+    @Operation(summary = "One edition (organisers)")
+    @APIResponse(responseCode = "404", description = "No such edition")
     public EditionSummary one(@PathParam("id") long id) {
         return EditionSummary.of(editions.get(id));
     }
@@ -41,6 +52,11 @@ public class EditionResource {
     /** Moves the edition to its next phase; 409 with the missing preconditions when it may not. */
     @POST
     @Path("organiser/editions/{id}/advance")
+    @Operation(summary = "Moves the edition to its next phase")
+    @APIResponse(responseCode = "404", description = "No such edition")
+    @APIResponse(
+            responseCode = "409",
+            description = "A precondition of the next phase is missing (listed in 'missing') or a deadline refuses it")
     public EditionSummary advance(@PathParam("id") long id) {
         editions.advance(id);
         return EditionSummary.of(editions.get(id));

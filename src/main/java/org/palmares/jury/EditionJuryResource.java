@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
@@ -25,6 +28,7 @@ import org.palmares.platform.DomainException;
  * The organisers' jury of one edition over REST: jurors, conflicts, assignments, solver runs and changes by hand.
  * {@code {edition}} is the edition's code (e.g. TC2019) or its numeric id, as in {@code /organiser/editions/{id}}.
  */
+@Tag(name = "Jury", description = "The jury of an edition: jurors, conflicts, assignments and solver runs (organisers)")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +56,9 @@ public class EditionJuryResource {
 
     @GET
     @Path("editions/{edition}/jurors")
+    @Operation(summary = "The jurors of the edition")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<JurorView> jurors() {
         Edition edition = edition();
         return jurors.ofEdition(edition).stream().map(JurorView::of).toList();
@@ -59,6 +66,9 @@ public class EditionJuryResource {
 
     @GET
     @Path("editions/{edition}/conflicts")
+    @Operation(summary = "The conflicts of interest of the edition's jurors")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<ConflictView> conflicts() {
         return jurors.conflictsOfEdition(edition()).stream()
                 .map(ConflictView::of)
@@ -67,6 +77,9 @@ public class EditionJuryResource {
 
     @GET
     @Path("editions/{edition}/assignments")
+    @Operation(summary = "The current assignments, with whether scoring started")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<AssignmentView> assignments() {
         Edition edition = edition();
         var started = assignments.started(edition);
@@ -78,6 +91,13 @@ public class EditionJuryResource {
     /** Runs the solver: {@code mode=FULL} (default) or {@code FILL_GAPS}. 200 with the run, or 409 when infeasible. */
     @POST
     @Path("editions/{edition}/assignments/run")
+    @Operation(summary = "Runs the assignment solver (mode FULL or FILL_GAPS); 409 with the run when infeasible")
+    @APIResponse(responseCode = "400", description = "Unknown mode")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
+    @APIResponse(
+            responseCode = "409",
+            description = "No feasible assignment (the shortfalls are in the answer), or the phase refuses it")
     public Response run(@QueryParam("mode") @DefaultValue("FULL") String mode) {
         Edition edition = edition();
         AssignmentRun.Mode m;
@@ -102,6 +122,11 @@ public class EditionJuryResource {
     @POST
     @Path("editions/{edition}/assignments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assigns a juror to a nomination by hand (201)")
+    @APIResponse(responseCode = "400", description = "Juror or nomination missing, malformed JSON")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition, juror or nomination")
+    @APIResponse(responseCode = "409", description = "Already assigned, in conflict, or the phase refuses it")
     public Response add(NewAssignment body) {
         edition();
         if (body == null || body.juror() == null || body.nomination() == null) {
@@ -113,6 +138,10 @@ public class EditionJuryResource {
 
     @DELETE
     @Path("editions/{edition}/assignments/{id}")
+    @Operation(summary = "Removes an assignment (204)")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition or assignment")
+    @APIResponse(responseCode = "409", description = "Locked, scoring started, or the phase refuses it")
     public Response remove(@PathParam("id") long id) {
         edition();
         assignments.remove(id);
@@ -121,6 +150,9 @@ public class EditionJuryResource {
 
     @POST
     @Path("editions/{edition}/assignments/{id}/lock")
+    @Operation(summary = "Locks an assignment against solver runs")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition or assignment")
     public AssignmentView lock(@PathParam("id") long id) {
         edition();
         return AssignmentView.of(assignments.lock(id, true), false);
@@ -128,6 +160,9 @@ public class EditionJuryResource {
 
     @POST
     @Path("editions/{edition}/assignments/{id}/unlock")
+    @Operation(summary = "Unlocks an assignment")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition or assignment")
     public AssignmentView unlock(@PathParam("id") long id) {
         edition();
         return AssignmentView.of(assignments.lock(id, false), false);

@@ -27,6 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
 import org.palmares.platform.DomainException;
@@ -37,6 +40,7 @@ import org.palmares.platform.Messages;
  * other is "not found"), an assigned juror free of conflict may read. Updates need {@code If-Match} with the
  * ETag of the version read, so two editors never overwrite each other silently.
  */
+@Tag(name = "Nominations", description = "Nominations with the access rules of the pages; updates need If-Match")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +62,9 @@ public class NominationResource {
 
     @GET
     @Path("editions/{edition}/nominations")
+    @Operation(summary = "A page of the edition's nominations the caller may see")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public PageView list(
             @PathParam("edition") String edition,
             @QueryParam("status") String status,
@@ -81,6 +88,13 @@ public class NominationResource {
     @POST
     @Path("editions/{edition}/nominations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates a draft (201): a territory for itself, an organiser for territoryId")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid values")
+    @APIResponse(responseCode = "403", description = "Neither a territory member nor an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition, category or territory")
+    @APIResponse(
+            responseCode = "409",
+            description = "Nominations closed, or the category's limit per territory reached")
     public Response create(@PathParam("edition") String editionKey, JsonObject body) {
         Edition edition = nominations.edition(editionKey);
         String code = string(body, "category");
@@ -104,6 +118,8 @@ public class NominationResource {
 
     @GET
     @Path("nominations/{id}")
+    @Operation(summary = "One nomination, with its ETag")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not visible to the caller")
     public Response one(@PathParam("id") long id) {
         Nomination nomination = nominations.getVisible(id);
         return Response.ok(view(nomination)).tag(etag(nomination)).build();
@@ -113,6 +129,12 @@ public class NominationResource {
     @PUT
     @Path("nominations/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replaces title, summary and the answers given (If-Match)")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid values")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not changeable any more (submitted, deadline passed)")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
         Nomination current = nominations.getChangeable(id);
         if (ifMatch == null || ifMatch.isBlank()) throw new DomainException(428, "nomination.ifMatch.required");
@@ -128,6 +150,10 @@ public class NominationResource {
 
     @POST
     @Path("nominations/{id}/submit")
+    @Operation(summary = "Submits the nomination; it gets its reference")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not changeable any more, deadline passed")
+    @APIResponse(responseCode = "422", description = "Something required is missing (listed in the detail)")
     public Response submit(@PathParam("id") long id) {
         try {
             Nomination submitted = nominations.submit(id);
@@ -139,6 +165,9 @@ public class NominationResource {
 
     @POST
     @Path("nominations/{id}/withdraw")
+    @Operation(summary = "Withdraws the nomination")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not changeable any more, deadline passed")
     public Response withdraw(@PathParam("id") long id) {
         Nomination withdrawn = nominations.withdraw(id);
         return Response.ok(view(withdrawn)).tag(etag(withdrawn)).build();
@@ -146,6 +175,8 @@ public class NominationResource {
 
     @GET
     @Path("nominations/{id}/attachments")
+    @Operation(summary = "The nomination's files")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not visible to the caller")
     public List<AttachmentView> attachments(@PathParam("id") long id) {
         Nomination nomination = nominations.getVisible(id);
         return attachments.list(id).stream()
@@ -160,6 +191,12 @@ public class NominationResource {
     @POST
     @Path("nominations/{id}/attachments")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Adds a file sent as the raw body, named by X-Filename (201)")
+    @APIResponse(responseCode = "400", description = "No name or an empty file")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not changeable any more")
+    @APIResponse(responseCode = "413", description = "File too large, or too many files")
+    @APIResponse(responseCode = "415", description = "File type not accepted")
     public Response upload(
             @PathParam("id") long id,
             @HeaderParam("X-Filename") String filename,
@@ -180,6 +217,8 @@ public class NominationResource {
     @GET
     @Path("nominations/{id}/attachments/{attachment}")
     @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The file itself (?inline=true shows a PDF or an image)")
+    @APIResponse(responseCode = "404", description = "No such nomination or file, or not visible to the caller")
     public Response download(
             @PathParam("id") long id,
             @PathParam("attachment") long attachmentId,
@@ -211,6 +250,9 @@ public class NominationResource {
 
     @DELETE
     @Path("nominations/{id}/attachments/{attachment}")
+    @Operation(summary = "Removes a file (204)")
+    @APIResponse(responseCode = "404", description = "No such nomination or file, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not changeable any more")
     public Response removeAttachment(@PathParam("id") long id, @PathParam("attachment") long attachmentId) {
         attachments.remove(id, attachmentId);
         return Response.noContent().build();
@@ -219,6 +261,8 @@ public class NominationResource {
     /** The extra questions of a category's form (organisers). */
     @GET
     @Path("organiser/categories/{category}/questions")
+    @Operation(summary = "The extra questions of a category's form (organisers)")
+    @APIResponse(responseCode = "404", description = "No such category")
     public List<QuestionView> questions(@PathParam("category") long categoryId) {
         return nominations.questionsOf(categoryId).stream()
                 .map(QuestionView::of)
@@ -229,6 +273,9 @@ public class NominationResource {
     @POST
     @Path("organiser/categories/{category}/questions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds an extra question to a category's form (organisers, 201)")
+    @APIResponse(responseCode = "400", description = "Unknown kind, missing label, malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such category")
     public Response addQuestion(@PathParam("category") long categoryId, JsonObject body) {
         QuestionKind kind;
         try {

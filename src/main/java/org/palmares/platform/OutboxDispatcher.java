@@ -33,6 +33,9 @@ public class OutboxDispatcher {
     @jakarta.annotation.Resource
     UserTransaction tx;
 
+    @Inject
+    Activity activity;
+
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
     void dispatch() {
         if (!mailer.isConfigured()) return;
@@ -52,11 +55,14 @@ public class OutboxDispatcher {
         try {
             tx.begin();
             OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+            Activity.Event outcome = null;
             if (message != null && message.getStatus() == OutboxStatus.PENDING) {
                 try {
                     mailer.deliver(message);
                     message.sent(clock.instant());
+                    outcome = Activity.Event.MAIL_SENT;
                 } catch (Exception e) {
+                    outcome = Activity.Event.MAIL_FAILED;
                     message.failed(e.getMessage(), clock.instant());
                     LOG.log(Level.WARNING, "Mail {0} not delivered (attempt {1}): {2}", new Object[] {
                         id, message.getAttempts(), e.getMessage()
@@ -64,6 +70,8 @@ public class OutboxDispatcher {
                 }
             }
             tx.commit();
+            // Counted once the outcome is recorded (a message sent but not marked so would go again).
+            if (outcome != null) activity.count(outcome);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Outbox message " + id + " could not be processed", e);
             try {

@@ -10,8 +10,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The outbox over REST, for organisers. */
+@Tag(name = "Outbox", description = "The outgoing e-mails (organisers)")
 @Path("organiser/outbox")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,6 +23,7 @@ public class OutboxResource {
     Mailer mailer;
 
     @GET
+    @Operation(summary = "The latest e-mails of the outbox (?max=1..500)")
     public List<Mail> list(@QueryParam("max") @DefaultValue("50") int max) {
         return mailer.outbox(Math.max(1, Math.min(max, 500))).stream()
                 .map(m -> new Mail(

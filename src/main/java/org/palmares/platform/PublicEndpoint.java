@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a REST method under {@code /api/v1/editions/…} that anyone may call without logging in (e.g. the public
- * vote). Every other method there needs a logged-in caller: see {@link EditionPathsRequireLogin}.
+ * Marks a REST method that anyone may call without logging in (e.g. the public vote). Under
+ * {@code /api/v1/editions/…} every other method needs a logged-in caller (see {@link EditionPathsRequireLogin}); the
+ * OpenAPI document lists such methods without security and without a 401 ({@link ProblemResponses}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

@@ -12,12 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The jury guides as organisers edit them over REST: {@code GET} the text in use, {@code PUT} a new version (the
  * Markdown as the request body), {@code DELETE} to go back to the file's text. Under {@code /organiser/}, so the
  * URL constraints already keep everyone else out; the service checks the role again.
  */
+@Tag(name = "Jury guides", description = "The jury guides as organisers edit them (Markdown)")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +43,8 @@ public class JuryGuideResource {
 
     @GET
     @Path("organiser/jury-guides/{guide}/{lang}")
+    @Operation(summary = "A guide's text in use and whether it was edited")
+    @APIResponse(responseCode = "404", description = "No such guide or language")
     public GuideView one(@PathParam("guide") String guide, @PathParam("lang") String lang) {
         return GuideView.of(guides.text(guide, lang));
     }
@@ -46,6 +52,9 @@ public class JuryGuideResource {
     @PUT
     @Path("organiser/jury-guides/{guide}/{lang}")
     @Consumes({MediaType.TEXT_PLAIN, "text/markdown"})
+    @Operation(summary = "Saves a new version of a guide (the Markdown as the body)")
+    @APIResponse(responseCode = "400", description = "Empty or too long text")
+    @APIResponse(responseCode = "404", description = "No such guide or language")
     public GuideView save(@PathParam("guide") String guide, @PathParam("lang") String lang, String markdown) {
         guides.save(guide, lang, markdown);
         return GuideView.of(guides.text(guide, lang));
@@ -53,6 +62,8 @@ public class JuryGuideResource {
 
     @DELETE
     @Path("organiser/jury-guides/{guide}/{lang}")
+    @Operation(summary = "Goes back to the file's text (204)")
+    @APIResponse(responseCode = "404", description = "No such guide or language")
     public Response reset(@PathParam("guide") String guide, @PathParam("lang") String lang) {
         guides.reset(guide, lang);
         return Response.noContent().build();

@@ -23,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
 import org.palmares.edition.EditionService;
 import org.palmares.platform.Access;
@@ -34,6 +37,7 @@ import org.palmares.platform.Messages;
  * unassigned or conflicted nomination are "not found"; changes need {@code If-Match} with the sheet's version
  * (428 without it, 412 when it names an old one); after the deadline or while frozen, 409.
  */
+@Tag(name = "Scoring", description = "A juror's own dossiers and score sheets; changes need If-Match")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +57,9 @@ public class ScoringResource {
     /** The caller's dossiers, what needs doing first. */
     @GET
     @Path("me/assignments")
+    @Operation(summary = "The caller's dossiers, what needs doing first (jurors)")
+    @APIResponse(responseCode = "403", description = "Not a juror")
+    @APIResponse(responseCode = "404", description = "No current edition")
     public List<MyAssignment> mine() {
         access.require(Role.JUROR);
         return scoring.mine(editions.getCurrent(), locale());
@@ -61,6 +68,8 @@ public class ScoringResource {
     /** The caller's sheet for one of their dossiers, created (empty) on first use. */
     @POST
     @Path("me/assignments/{id}/scoresheet")
+    @Operation(summary = "The caller's sheet for one of their dossiers, created empty on first use")
+    @APIResponse(responseCode = "404", description = "No such assignment, or not the caller's, or in conflict")
     public Response open(@PathParam("id") long assignmentId) {
         return answer(scoring.open(assignmentId));
     }
@@ -69,6 +78,10 @@ public class ScoringResource {
     @POST
     @Path("me/assignments/{id}/recuse")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller cannot judge this dossier: ends the assignment (204)")
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such assignment, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The sheet is already submitted or scoring is closed")
     public Response recuse(@PathParam("id") long assignmentId, JsonObject body) {
         String reason = body == null ? null : text(body.get("reason"), null);
         scoring.recuse(assignmentId, reason);
@@ -77,6 +90,8 @@ public class ScoringResource {
 
     @GET
     @Path("scoresheets/{id}")
+    @Operation(summary = "One of the caller's sheets, with its ETag")
+    @APIResponse(responseCode = "404", description = "No such sheet, or not the caller's")
     public Response one(@PathParam("id") long id) {
         return answer(scoring.ownSheet(id));
     }
@@ -88,6 +103,14 @@ public class ScoringResource {
     @PUT
     @Path("scoresheets/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Changes values and comments (If-Match)")
+    @APIResponse(responseCode = "400", description = "Unknown criterion, value out of scale, malformed JSON")
+    @APIResponse(responseCode = "404", description = "No such sheet, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Deadline passed, scoring frozen, or the sheet is submitted")
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names an older version (the current values are in the detail)")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
         scoring.ownSheet(id);
         if (ifMatch == null || ifMatch.isBlank()) throw new DomainException(428, "sheet.ifMatch.required");
@@ -113,12 +136,19 @@ public class ScoringResource {
 
     @POST
     @Path("scoresheets/{id}/submit")
+    @Operation(summary = "Submits the sheet")
+    @APIResponse(responseCode = "404", description = "No such sheet, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Deadline passed, scoring frozen, or already submitted")
+    @APIResponse(responseCode = "422", description = "A criterion (or the required overall comment) is missing")
     public Response submit(@PathParam("id") long id) {
         return answer(scoring.submit(id));
     }
 
     @POST
     @Path("scoresheets/{id}/reopen")
+    @Operation(summary = "Makes a submitted sheet a draft again")
+    @APIResponse(responseCode = "404", description = "No such sheet, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Deadline passed, scoring frozen, or not submitted")
     public Response reopen(@PathParam("id") long id) {
         return answer(scoring.reopen(id));
     }

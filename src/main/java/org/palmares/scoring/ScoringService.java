@@ -32,6 +32,7 @@ import org.palmares.nomination.NominationAccess;
 import org.palmares.nomination.NominationService;
 import org.palmares.nomination.SafeMarkdown;
 import org.palmares.platform.Access;
+import org.palmares.platform.Activity;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.JsonSupport;
@@ -45,6 +46,9 @@ import org.palmares.platform.Messages;
  */
 @ApplicationScoped
 public class ScoringService {
+    @Inject
+    Activity activity;
+
     @PersistenceContext
     EntityManager em;
 
@@ -175,6 +179,7 @@ public class ScoringService {
         if (!changed) return sheet;
         flush(sheet, criteria, entries, overall);
         snapshot(sheet, "save", category);
+        activity.count(Activity.Event.SHEET_SAVED);
         return sheet;
     }
 
@@ -187,6 +192,7 @@ public class ScoringService {
         em.flush();
         snapshot(sheet, "submit", category);
         audit.record("sheet.submit", "ScoreSheet", sheet.getId(), null, resultText(sheet, category));
+        activity.count(Activity.Event.SHEET_SUBMITTED);
         return sheet;
     }
 

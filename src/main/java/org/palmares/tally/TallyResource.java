@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Criterion;
@@ -28,6 +31,7 @@ import org.palmares.tally.TallyResult.Standing;
  * Scores, results and decisions of an edition over REST, for organisers only (403 for everyone else) and always live.
  * {@code {edition}} is the edition's code (e.g. TC2019) or its numeric id.
  */
+@Tag(name = "Tally", description = "Scores, results and decisions of an edition, live (organisers)")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +101,9 @@ public class TallyResource {
 
     @GET
     @Path("editions/{edition}/scores")
+    @Operation(summary = "Every submitted sheet that counts, with its S and z")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<ScoreView> scores() {
         LiveTally live = live();
         Map<Long, Category> categories = new LinkedHashMap<>();
@@ -130,6 +137,10 @@ public class TallyResource {
     /** Per category, the ranking by {@code method} (default: each category's own method). */
     @GET
     @Path("editions/{edition}/results")
+    @Operation(summary = "The ranking per category (?method=…, default each category's own)")
+    @APIResponse(responseCode = "400", description = "Unknown method")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public ResultsView results(@QueryParam("method") String method) {
         TallyMethod chosen = parse(method);
         LiveTally live = live();
@@ -175,6 +186,9 @@ public class TallyResource {
 
     @GET
     @Path("editions/{edition}/decisions")
+    @Operation(summary = "The jury's decisions per category")
+    @APIResponse(responseCode = "403", description = "Not an organiser")
+    @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public List<DecisionView> decisions() {
         LiveTally live = live();
         List<DecisionView> result = new ArrayList<>();

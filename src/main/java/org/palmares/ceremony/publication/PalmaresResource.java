@@ -23,6 +23,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.edition.Edition;
 import org.palmares.platform.Language;
 import org.palmares.platform.PublicEndpoint;
@@ -32,6 +35,7 @@ import org.palmares.platform.PublicEndpoint;
  * published categories appear. Cacheable one minute, with an ETag ({@code If-None-Match} answers 304).
  */
 @Path("")
+@Tag(name = "Palmarès", description = "The published laureates of an edition, for anyone")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PalmaresResource {
@@ -68,6 +72,10 @@ public class PalmaresResource {
     @GET
     @Path("editions/{edition}/palmares")
     @PublicEndpoint
+    @Operation(summary = "The published laureates of an edition (ETag; 304 with If-None-Match)")
+    @APIResponse(responseCode = "200", description = "The palmarès, published categories only")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given")
+    @APIResponse(responseCode = "404", description = "No such edition")
     public Response palmares(@PathParam("edition") String key, @QueryParam("lang") String lang) {
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : Language.of(http);
         Edition edition = publication.edition(key);
