@@ -520,8 +520,8 @@ public final class ScoringLoad {
                 }
             }
             System.out.printf(
-                    "sheets %d, acknowledged writes %d, in flight at the kill %d (committed %d), lost %d,"
-                            + " half-written %d%n",
+                    "sheets %d, acknowledged writes %d, sheets whose last write got no answer (in flight at the kill,"
+                            + " or sent after it) %d, of which committed %d; lost %d, half-written %d%n",
                     bySheet.size(), acknowledged, inFlight, inFlightCommitted, lost, halfWritten);
             return lost == 0 && halfWritten == 0;
         }
