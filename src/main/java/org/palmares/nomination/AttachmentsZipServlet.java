@@ -2,7 +2,6 @@ package org.palmares.nomination;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,13 +14,14 @@ import java.util.zip.ZipOutputStream;
 import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.DownloadServlet;
 
 /**
  * Sends every attachment of one nomination as a ZIP file, for organisers. Under /organiser/, and the attachment service
  * checks again that the caller may see the nomination.
  */
 @WebServlet("/organiser/export/attachments")
-public class AttachmentsZipServlet extends HttpServlet {
+public class AttachmentsZipServlet extends DownloadServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -34,16 +34,7 @@ public class AttachmentsZipServlet extends HttpServlet {
     transient Access access;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            send(request, response);
-        } catch (DomainException e) {
-            // Refused or missing: the error page of that status, never a stack trace.
-            if (!response.isCommitted()) response.sendError(e.status());
-        }
-    }
-
-    private void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         access.require(Role.ORGANISER);
         long id = parse(request.getParameter("nomination"));
         Nomination nomination = nominations.get(id);

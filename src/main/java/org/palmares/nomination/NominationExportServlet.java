@@ -2,7 +2,6 @@ package org.palmares.nomination;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
-import org.palmares.platform.DomainException;
+import org.palmares.platform.DownloadServlet;
 import org.palmares.platform.Language;
 
 /**
@@ -19,7 +18,7 @@ import org.palmares.platform.Language;
  * organisers reach it; the service checks again.
  */
 @WebServlet("/organiser/export/nominations")
-public class NominationExportServlet extends HttpServlet {
+public class NominationExportServlet extends DownloadServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -29,16 +28,7 @@ public class NominationExportServlet extends HttpServlet {
     transient EditionService editions;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            send(request, response);
-        } catch (DomainException e) {
-            // Refused: the error page of that status, never a stack trace.
-            if (!response.isCommitted()) response.sendError(e.status());
-        }
-    }
-
-    private void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Edition edition = editions.getCurrent();
         NominationFilter filter = NominationFilters.of(request::getParameter);
         NominationExport.Format format = NominationExport.Format.of(request.getParameter("format"));

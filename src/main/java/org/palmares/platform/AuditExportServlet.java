@@ -2,7 +2,6 @@ package org.palmares.platform;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import org.palmares.nomination.NominationExport;
  * defused: the nominations export's writer). Under /organiser/, so only organisers reach it; the service checks again.
  */
 @WebServlet("/organiser/export/audit")
-public class AuditExportServlet extends HttpServlet {
+public class AuditExportServlet extends DownloadServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -27,16 +26,7 @@ public class AuditExportServlet extends HttpServlet {
     transient EditionService editions;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            send(request, response);
-        } catch (DomainException e) {
-            // Refused or malformed: the error page of that status, never a stack trace.
-            if (!response.isCommitted()) response.sendError(e.status());
-        }
-    }
-
-    private void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Edition edition = editions.getCurrent();
         ZoneId zone = edition.zone();
         AuditFilter filter = AuditFilter.of(request::getParameter);
