@@ -166,23 +166,30 @@ public class TallyService {
             if (row[1] != null) conflicts.add(row[0] + "/t" + row[1]);
             if (row[2] != null) conflicts.add(row[0] + "/n" + row[2]);
         }
-        // Two plain queries rather than one five-table join: Derby reads each by an index (the sheets of the
-        // edition's assignments, then the scores of the edition's criteria) and the pairing happens here.
-        Map<Long, long[]> header = new TreeMap<>(); // sheet → juror, nomination
+        // Plain queries paired here rather than one five-table join, each answered from an index of changeset 013:
+        // the edition's current assignments (through its jurors), the submitted sheets, the edition's scores.
+        Map<Long, long[]> assignments = new HashMap<>(); // assignment → juror, nomination
         for (Object[] row : em.createQuery(
-                        "select sh.id, a.juror.id, a.nomination.id from ScoreSheet sh join sh.assignment a "
-                                + "where a.nomination.category.edition = :e and sh.status = :submitted "
-                                + "and a.recused = false",
+                        "select a.id, a.juror.id, a.nomination.id from Assignment a "
+                                + "where a.juror.edition = :e and a.recused = false",
                         Object[].class)
                 .setParameter("e", edition)
-                .setParameter("submitted", SheetStatus.SUBMITTED)
                 .getResultList()) {
             long juror = (Long) row[1];
             long nomination = (Long) row[2];
             if (!candidates.containsKey(nomination)) continue;
             if (conflicts.contains(juror + "/n" + nomination)
                     || conflicts.contains(juror + "/t" + territoryOf.get(nomination))) continue;
-            header.put((Long) row[0], new long[] {juror, nomination});
+            assignments.put((Long) row[0], new long[] {juror, nomination});
+        }
+        Map<Long, long[]> header = new TreeMap<>(); // sheet → juror, nomination
+        for (Object[] row : em.createQuery(
+                        "select sh.id, sh.assignment.id from ScoreSheet sh where sh.status = :submitted",
+                        Object[].class)
+                .setParameter("submitted", SheetStatus.SUBMITTED)
+                .getResultList()) {
+            long[] assignment = assignments.get((Long) row[1]);
+            if (assignment != null) header.put((Long) row[0], assignment);
         }
         Map<Long, int[]> values = new HashMap<>();
         Map<Long, Integer> filled = new HashMap<>();
