@@ -540,6 +540,8 @@ class BrowserJourneysIT {
             wait.until(ExpectedConditions.elementToBeClickable(
                             By.cssSelector("#method\\:choice_items li[data-label='Brute']")))
                     .click();
+            // The list closes with an animation; until it is gone it covers the button below it.
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("method:choice_panel")));
             driver.findElement(By.id("method:saveMethod")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("method:freeze")));
             driver.findElement(By.id("method:freeze")).click();
