@@ -85,11 +85,6 @@ class CeremonyIT {
                 "application/json");
     }
 
-    private static boolean problem(HttpResponse<String> r, int status) {
-        return r.statusCode() == status
-                && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-    }
-
     @Test
     @RunAsClient
     void only_organisers_read_or_move_the_big_screen_others_get_problem_json() {
@@ -100,15 +95,15 @@ class CeremonyIT {
         assertTrue(json(mine).getInt("slides") >= 2);
         for (String other : List.of(Demo.JUROR, Demo.TERRITORY)) {
             HttpResponse<String> refused = new Http(url).getAs(STATE, other, Demo.PASSWORD);
-            assertTrue(problem(refused, 403), other + " -> " + refused.statusCode() + " " + refused.body());
+            assertTrue(Http.problem(refused, 403), other + " -> " + refused.statusCode() + " " + refused.body());
             assertFalse(refused.body().contains("\"slide\""), refused.body());
         }
-        assertTrue(problem(new Http(url).get(STATE, "Accept", "application/json"), 401), "anonymous");
+        assertTrue(Http.problem(new Http(url).get(STATE, "Accept", "application/json"), 401), "anonymous");
         Http juror = new Http(url);
         juror.login(Demo.JUROR, Demo.PASSWORD);
-        assertTrue(problem(act(juror, "next"), 403), "a juror cannot move the screen");
-        assertTrue(problem(act(new Http(url), "next"), 401), "nor can an anonymous visitor");
-        assertTrue(problem(act(organiser(), "jump"), 400), "an unknown action is refused clearly");
+        assertTrue(Http.problem(act(juror, "next"), 403), "a juror cannot move the screen");
+        assertTrue(Http.problem(act(new Http(url), "next"), 401), "nor can an anonymous visitor");
+        assertTrue(Http.problem(act(organiser(), "jump"), 400), "an unknown action is refused clearly");
     }
 
     @Test

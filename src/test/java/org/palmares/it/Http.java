@@ -110,6 +110,12 @@ public final class Http {
         return m.group(1);
     }
 
+    /** Whether an answer has this status and is an RFC 9457 problem-details document. */
+    public static boolean problem(HttpResponse<String> r, int status) {
+        return r.statusCode() == status
+                && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+    }
+
     public static String basic(String email, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -90,11 +90,6 @@ class TokensIT {
                 "application/json");
     }
 
-    private static boolean problem(HttpResponse<String> r, int status) {
-        return r.statusCode() == status
-                && r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-    }
-
     @Test
     @RunAsClient
     void a_script_reads_with_a_token_as_its_owner_and_gets_no_session() {
@@ -122,14 +117,14 @@ class TokensIT {
         Made read = create(new Http(url), "IT read-only " + UUID.randomUUID(), "read");
         HttpResponse<String> refused =
                 bearer(new Http(url), "POST", "/api/v1/organiser/editions/999999/advance", read.secret(), "{}");
-        assertTrue(problem(refused, 403), refused.statusCode() + " " + refused.body());
+        assertTrue(Http.problem(refused, 403), refused.statusCode() + " " + refused.body());
         assertTrue(
                 refused.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""),
                 refused.headers().map().toString());
         Made write = create(new Http(url), "IT write " + UUID.randomUUID(), "write");
         HttpResponse<String> reached =
                 bearer(new Http(url), "POST", "/api/v1/organiser/editions/999999/advance", write.secret(), "{}");
-        assertTrue(problem(reached, 404), "past authentication, the edition is unknown: " + reached.statusCode());
+        assertTrue(Http.problem(reached, 404), "past authentication, the edition is unknown: " + reached.statusCode());
     }
 
     @Test
@@ -151,14 +146,14 @@ class TokensIT {
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertTrue(revoked.body().contains("\"revokedAt\""), revoked.body());
         HttpResponse<String> after = bearer(new Http(url), "GET", "/api/v1/me", token.secret(), null);
-        assertTrue(problem(after, 401), "revoked at once: " + after.statusCode() + " " + after.body());
+        assertTrue(Http.problem(after, 401), "revoked at once: " + after.statusCode() + " " + after.body());
         assertTrue(after.headers()
                 .firstValue("WWW-Authenticate")
                 .orElse("")
                 .contains("Bearer realm=\"Palmares\", error=\"invalid_token\""));
         HttpResponse<String> madeUp = bearer(new Http(url), "GET", "/api/v1/me", "plm_" + "x".repeat(43), null);
-        assertTrue(problem(madeUp, 401), "an unknown token");
-        assertTrue(problem(bearer(new Http(url), "GET", "/api/v1/me", "not-a-token", null), 401), "garbage");
+        assertTrue(Http.problem(madeUp, 401), "an unknown token");
+        assertTrue(Http.problem(bearer(new Http(url), "GET", "/api/v1/me", "not-a-token", null), 401), "garbage");
     }
 
     /** In the container: the token's expiry is moved into the past in the database, then the script tries it. */
@@ -174,25 +169,25 @@ class TokensIT {
                 .setParameter("id", token.id())
                 .executeUpdate();
         tx.commit();
-        assertTrue(problem(bearer(http, "GET", "/api/v1/me", token.secret(), null), 401), "expired");
+        assertTrue(Http.problem(bearer(http, "GET", "/api/v1/me", token.secret(), null), 401), "expired");
     }
 
     @Test
     @RunAsClient
     void a_token_cannot_list_create_or_revoke_tokens() {
         Made write = create(new Http(url), "IT no-mint " + UUID.randomUUID(), "write");
-        assertTrue(problem(bearer(new Http(url), "GET", TOKENS, write.secret(), null), 403), "list");
+        assertTrue(Http.problem(bearer(new Http(url), "GET", TOKENS, write.secret(), null), 403), "list");
         HttpResponse<String> mint =
                 bearer(new Http(url), "POST", TOKENS, write.secret(), "{\"name\":\"child\",\"scope\":\"write\"}");
-        assertTrue(problem(mint, 403), "create: " + mint.statusCode() + " " + mint.body());
-        assertTrue(problem(bearer(new Http(url), "DELETE", TOKENS + "/" + write.id(), write.secret(), null), 403));
+        assertTrue(Http.problem(mint, 403), "create: " + mint.statusCode() + " " + mint.body());
+        assertTrue(Http.problem(bearer(new Http(url), "DELETE", TOKENS + "/" + write.id(), write.secret(), null), 403));
     }
 
     @Test
     @RunAsClient
     void jurors_and_territories_cannot_list_or_create_tokens_nor_read_the_audit_log() {
         for (String other : new String[] {Demo.JUROR, Demo.TERRITORY}) {
-            assertTrue(problem(new Http(url).getAs(TOKENS, other, Demo.PASSWORD), 403), other);
+            assertTrue(Http.problem(new Http(url).getAs(TOKENS, other, Demo.PASSWORD), 403), other);
             HttpResponse<String> create = new Http(url)
                     .request(
                             "POST",
@@ -204,7 +199,7 @@ class TokensIT {
                             "application/json",
                             "Accept",
                             "application/json");
-            assertTrue(problem(create, 403), other + " create: " + create.statusCode());
+            assertTrue(Http.problem(create, 403), other + " create: " + create.statusCode());
             Http page = new Http(url);
             page.login(other, Demo.PASSWORD);
             assertEquals(403, page.get("/organiser/tokens.xhtml").statusCode(), other);
@@ -225,7 +220,7 @@ class TokensIT {
                         Http.basic(Demo.ORGANISER, Demo.PASSWORD),
                         "Content-Type",
                         "application/json");
-        assertTrue(problem(noName, 400), noName.body());
+        assertTrue(Http.problem(noName, 400), noName.body());
         HttpResponse<String> tooLong = new Http(url)
                 .request(
                         "POST",
@@ -235,7 +230,7 @@ class TokensIT {
                         Http.basic(Demo.ORGANISER, Demo.PASSWORD),
                         "Content-Type",
                         "application/json");
-        assertTrue(problem(tooLong, 400), tooLong.body());
+        assertTrue(Http.problem(tooLong, 400), tooLong.body());
         HttpResponse<String> scope = new Http(url)
                 .request(
                         "POST",
@@ -245,7 +240,7 @@ class TokensIT {
                         Http.basic(Demo.ORGANISER, Demo.PASSWORD),
                         "Content-Type",
                         "application/json");
-        assertTrue(problem(scope, 400), scope.body());
+        assertTrue(Http.problem(scope, 400), scope.body());
     }
 
     @Test
