@@ -5,7 +5,10 @@
 #   1. casts votes at RATE requests/s for SECONDS (default 200/s for 60 s), each with a new address, through
 #      POST /api/v1/editions/TC2019/votes (a ballot and an outbox e-mail written per request);
 #   2. loads the public vote page /vote/index.xhtml?category=CDC at PAGE_RATE/s for PAGE_SECONDS (default 300/s, 30 s).
-# Prints p50/p90/p99/max latency (measured from when each request was due: an open model, fixed rate), error rate,
+# With wrk installed (Debian package wrk), both runs use it with scripts/wrk/paced.lua (each connection paced to offer
+# about RATE/s together; a closed loop, so the rate achieved is printed too); without it, the JDK-only open-model
+# driver scripts/LoadVote.java (latency measured from when each request was due).
+# Prints p50/p90/p99/max latency, error rate,
 # session cookies received (must be 0), and the heap in use after a full GC before and after each run (jcmd).
 #
 #   scripts/load-vote.sh [RATE] [SECONDS] [PAGE_RATE] [PAGE_SECONDS]
@@ -45,9 +48,19 @@ java "$driver" cast "$base" "$ids" 50 10 >/dev/null
 java "$driver" page "$base" "/vote/index.xhtml?category=CDC" 50 10 >/dev/null
 
 echo "Heap used after a full GC, before the cast run: $(heap)"
-java "$driver" cast "$base" "$ids" "$rate" "$seconds"
+if command -v wrk >/dev/null; then
+    echo "cast votes, about $rate/s:"
+    palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
+else
+    java "$driver" cast "$base" "$ids" "$rate" "$seconds"
+fi
 echo "Heap used after a full GC, after the cast run:  $(heap)"
-java "$driver" page "$base" "/vote/index.xhtml?category=CDC" "$page_rate" "$page_seconds"
+if command -v wrk >/dev/null; then
+    echo "vote page, about $page_rate/s:"
+    palmares_wrk "$page_rate" "$page_seconds" "$base/vote/index.xhtml?category=CDC"
+else
+    java "$driver" page "$base" "/vote/index.xhtml?category=CDC" "$page_rate" "$page_seconds"
+fi
 echo "Heap used after a full GC, after the page run:  $(heap)"
 ballots="$(curl -s -u organisateur@demo.palmares.org:Palmares-demo-2019 "$base/api/v1/organiser/outbox?max=1" \
     | grep -o '"id":[0-9]*' | head -1 | tr -dc '0-9')"

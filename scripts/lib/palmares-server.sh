@@ -72,3 +72,20 @@ palmares_heap() {
     # "garbage-first heap total 262144K, used 81234K"
     jcmd "$server" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc '0-9' | awk '{printf "%.1f MB", $1 / 1024}'
 }
+
+# palmares_wrk RATE SECONDS URL [ENV=VALUE…]: offers about RATE requests/s for SECONDS with wrk and
+# scripts/wrk/paced.lua: 2 threads, RATE/50 connections (at least 4), each pausing between two requests so that
+# the connections together offer RATE/s when answers take about 2 ms. A closed loop: when answers slow down, fewer
+# requests are sent, so read the rate achieved (printed) beside the latencies. Extra ENV=VALUE pairs go to the
+# script (WRK_CAST=ids makes every request a vote).
+palmares_wrk() {
+    local rate="$1" seconds="$2" url="$3"
+    shift 3
+    local connections=$(((rate + 49) / 50))
+    ((connections < 4)) && connections=4
+    local gap=$((connections * 1000 / rate - 2))
+    ((gap < 0)) && gap=0
+    echo "  wrk: $connections connections, ${gap} ms pause each, ${seconds} s, $url" 1>&2
+    env WRK_GAP_MS="$gap" "$@" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s \
+        -s "$palmares_root/scripts/wrk/paced.lua" "$url" | tail -2
+}

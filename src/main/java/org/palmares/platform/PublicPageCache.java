@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,13 +32,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is rendered once, kept {@code palmares.public-cache.seconds} (default 30), and dropped at once when a category is
  * published or unpublished on this instance ({@link #clear()}); other instances follow within that time. Only
  * complete 200 answers to GET requests without a session cookie are kept; a logged-in visitor always gets a fresh
- * page.
+ * page. One request at a time renders a given page, so an expiry under load does not make every request in flight
+ * render it at once.
  */
 @WebFilter(urlPatterns = "/palmares.xhtml")
 public class PublicPageCache extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final int MAX_ENTRIES = 500;
     private static final Map<String, Page> PAGES = new ConcurrentHashMap<>();
+    private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final AtomicLong GENERATION = new AtomicLong();
 
     @Inject
     @ConfigProperty(name = "palmares.public-cache.seconds", defaultValue = "30")
@@ -48,7 +54,32 @@ public class PublicPageCache extends HttpFilter {
 
     /** Drops every kept page: call it when what the public may see changes. */
     public static void clear() {
+        GENERATION.incrementAndGet();
         PAGES.clear();
+        ANSWERS.clear();
+    }
+
+    record Answer(Object value, long generation, Instant until) {}
+
+    private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
+
+    /**
+     * A value computed for the public outside a page (the REST palmarès): kept {@code seconds} like the pages and
+     * dropped with them on every publication change; computed again when missing, expired or older than the last
+     * change.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T remember(String key, int seconds, Clock clock, Supplier<T> compute) {
+        Answer kept = ANSWERS.get(key);
+        Instant now = clock.instant();
+        long generation = GENERATION.get();
+        if (kept != null && kept.generation() == generation && now.isBefore(kept.until())) return (T) kept.value();
+        T value = compute.get();
+        if (seconds > 0 && GENERATION.get() == generation) {
+            if (ANSWERS.size() >= MAX_ENTRIES) ANSWERS.clear();
+            ANSWERS.put(key, new Answer(value, generation, now.plusSeconds(seconds)));
+        }
+        return value;
     }
 
     @Override
@@ -60,25 +91,50 @@ public class PublicPageCache extends HttpFilter {
         }
         String key = request.getRequestURI() + "?" + request.getQueryString() + "#"
                 + Language.of(request).getLanguage();
-        Instant now = clock.instant();
         Page page = PAGES.get(key);
-        if (page != null && now.isBefore(page.until())) {
+        if (page != null && clock.instant().isBefore(page.until())) {
             send(response, page);
             return;
         }
+        // One request renders a page at a time: when the kept page has just expired, the others are served it
+        // meanwhile (it is still what was published: a publication change drops it); when there is none, they wait
+        // for the one rendering it instead of all rendering at once.
+        if (LOCKS.size() >= MAX_ENTRIES) LOCKS.clear();
+        ReentrantLock lock = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
+        if (page != null && !lock.tryLock()) {
+            send(response, page);
+            return;
+        }
+        if (page == null) lock.lock();
+        try {
+            Page kept = PAGES.get(key);
+            if (kept != null && clock.instant().isBefore(kept.until())) {
+                send(response, kept);
+                return;
+            }
+            render(key, request, response, chain);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void render(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long generation = GENERATION.get();
         Capture capture = new Capture(response);
         chain.doFilter(request, capture);
         capture.flushBuffer();
         byte[] body = capture.bytes();
         if (capture.getStatus() == 200 && !request.isRequestedSessionIdValid() && request.getSession(false) == null) {
             if (PAGES.size() >= MAX_ENTRIES) PAGES.clear(); // odd query strings must not fill the memory
-            page = new Page(
+            Page page = new Page(
                     body,
                     capture.getContentType(),
                     capture.getHeader("Cache-Control"),
                     capture.getHeader("Content-Language"),
-                    now.plus(Duration.ofSeconds(seconds)));
-            PAGES.put(key, page);
+                    clock.instant().plus(Duration.ofSeconds(seconds)));
+            // A publication change during the rendering: the page may show what is no longer public; don't keep it.
+            if (GENERATION.get() == generation) PAGES.put(key, page);
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

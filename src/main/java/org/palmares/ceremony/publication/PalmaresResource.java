@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.edition.Edition;
 import org.palmares.platform.Language;
 import org.palmares.platform.PublicEndpoint;
+import org.palmares.platform.PublicPageCache;
 
 /**
  * The published palmarès of an edition, for anyone: {@code GET /api/v1/editions/{edition}/palmares?lang=en}. Only
@@ -45,6 +47,13 @@ public class PalmaresResource {
     @Inject
     @ConfigProperty(name = "palmares.base.url", defaultValue = "http://localhost:8080")
     String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "palmares.public-cache.seconds", defaultValue = "30")
+    int cacheSeconds;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PublicationService publication;
@@ -78,6 +87,13 @@ public class PalmaresResource {
     @APIResponse(responseCode = "404", description = "No such edition")
     public Response palmares(@PathParam("edition") String key, @QueryParam("lang") String lang) {
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : Language.of(http);
+        // The same answer for every visitor until the next publication change: computed once, not per request.
+        String json = PublicPageCache.remember(
+                "palmares#" + key + "#" + locale.getLanguage(), cacheSeconds, clock, () -> json(key, locale));
+        return answer(json, new EntityTag(sha256(json)));
+    }
+
+    private String json(String key, Locale locale) {
         Edition edition = publication.edition(key);
         String base = baseUrl;
         List<CategoryView> categories = publication.palmares(edition).stream()
@@ -96,8 +112,10 @@ public class PalmaresResource {
                 publication.place(edition).orElse(null),
                 base + "/palmares.xhtml?edition=" + edition.getCode(),
                 categories);
-        String json = JSON.toJson(view);
-        var tag = new EntityTag(sha256(json));
+        return JSON.toJson(view);
+    }
+
+    private Response answer(String json, EntityTag tag) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder answer = notModified != null
                 ? notModified
