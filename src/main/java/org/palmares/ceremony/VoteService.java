@@ -31,6 +31,7 @@ import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
+import org.palmares.platform.RetryOnContention;
 
 /**
  * The public vote: voting windows, casting a ballot (a code by e-mail), verifying it, the organisers' counts and
@@ -192,6 +193,7 @@ public class VoteService {
      * Casts a ballot for a nomination and e-mails its code and link. A filled honeypot gets the same answer as a
      * real voter and nothing happens. The clear address goes into the outbox message only.
      */
+    @RetryOnContention
     @Transactional
     public Receipt cast(
             Category category, long nominationId, String email, String honeypot, String client, Locale locale) {

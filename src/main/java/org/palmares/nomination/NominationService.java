@@ -27,6 +27,7 @@ import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
+import org.palmares.platform.RetryOnContention;
 
 /** Nominations: drafts, submission with a reference number, and what a territory may see of them. */
 @ApplicationScoped
@@ -116,6 +117,7 @@ public class NominationService {
      * based on an older version than the stored one is refused (412), so two tabs never overwrite each other
      * silently. Answers are checked for their kind (number, date, choice) but may be blank until submission.
      */
+    @RetryOnContention
     @Transactional
     public Nomination save(
             long nominationId, Long expectedVersion, String title, String summary, Map<Long, String> answers) {
@@ -157,6 +159,7 @@ public class NominationService {
      * number of its category, taken under a lock so concurrent submissions get consecutive numbers. The
      * territory's members receive a receipt with the PDF summary.
      */
+    @RetryOnContention
     @Transactional
     public Nomination submit(long nominationId) {
         Nomination nomination = getChangeable(nominationId);

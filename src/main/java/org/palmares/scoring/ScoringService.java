@@ -38,6 +38,7 @@ import org.palmares.platform.DomainException;
 import org.palmares.platform.JsonSupport;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
+import org.palmares.platform.RetryOnContention;
 
 /**
  * Jurors' score sheets: a juror reaches only the sheets of their own current assignments that no conflict keeps them
@@ -152,6 +153,7 @@ public class ScoringService {
      * unchanged) over the version the caller edited. Nothing changed means nothing written: no new version, no
      * history line.
      */
+    @RetryOnContention
     @Transactional
     public ScoreSheet save(long sheetId, long expectedVersion, Map<Long, Entry> entries, String overall) {
         ScoreSheet sheet = ownSheet(sheetId);
@@ -184,6 +186,7 @@ public class ScoringService {
     }
 
     /** Submits the sheet: every criterion scored, before the deadline, not frozen. */
+    @RetryOnContention
     @Transactional
     public ScoreSheet submit(long sheetId) {
         ScoreSheet sheet = ownSheet(sheetId);

@@ -45,11 +45,14 @@ import org.palmares.scoring.ScoreSheet;
 class PersistenceIT {
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class);
+        return Deployments.palmares().addClasses(Deployments.class, ContentionProbe.class);
     }
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ContentionProbe contention;
 
     @Resource(lookup = "java:app/jdbc/palmares")
     DataSource dataSource;
@@ -661,5 +664,41 @@ class PersistenceIT {
         StringBuilder all = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) all.append(c).append(" | ");
         return all.toString();
+    }
+
+    private long probeEntries(String objectId) {
+        return em.createQuery(
+                        "select count(a) from AuditEvent a where a.objectType = 'probe' and a.objectId = :id",
+                        Long.class)
+                .setParameter("id", objectId)
+                .getSingleResult();
+    }
+
+    @Test
+    void a_transaction_refused_for_contention_is_run_again_and_kept_once() {
+        contention.attemptsSinceLastCall();
+        contention.write("retried-once", 1);
+        assertEquals(2, contention.attemptsSinceLastCall());
+        assertEquals(1, probeEntries("retried-once"), "the refused attempt was rolled back, the second one kept");
+    }
+
+    @Test
+    void contention_that_lasts_is_given_up_after_three_attempts_with_nothing_kept() {
+        contention.attemptsSinceLastCall();
+        assertThrows(IllegalStateException.class, () -> contention.write("given-up", 5));
+        assertEquals(3, contention.attemptsSinceLastCall());
+        assertEquals(0, probeEntries("given-up"));
+    }
+
+    @Test
+    void a_call_inside_a_running_transaction_is_not_retried() throws Exception {
+        contention.attemptsSinceLastCall();
+        tx.begin();
+        try {
+            assertThrows(Exception.class, () -> contention.write("joined", 1));
+        } finally {
+            tx.rollback();
+        }
+        assertEquals(1, contention.attemptsSinceLastCall());
     }
 }
