@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.palmares.tally.TallyResult.SheetFigures;
 import org.palmares.tally.TallyResult.Standing;
 import org.palmares.tally.TallyResult.Tie;
 import org.palmares.tally.TallyResult.TieRule;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The organisers' tally and deliberation page of one category: the three methods side by side, flags and ties, the
@@ -405,24 +409,62 @@ public class TallyBacking {
         return TallyCharts.severity(spreads, live.tally().mean(), live.tally().sd(), text("tally.chart.severity"));
     }
 
-    private List<SheetLine> sheetLines;
+    private LazyDataModel<SheetLine> sheetModel;
 
-    /** The category's counted sheets with their figures (read once per request: the table asks several times). */
-    public List<SheetLine> getSheets() {
-        if (sheetLines == null) sheetLines = sheetLines();
-        return sheetLines;
+    /**
+     * The category's counted sheets with their figures, a page at a time: at the size of a national network a
+     * category has thousands of sheets, and only the page shown is read with its values and comments.
+     */
+    public LazyDataModel<SheetLine> getSheets() {
+        if (sheetModel == null) sheetModel = new SheetsModel();
+        return sheetModel;
     }
 
-    private List<SheetLine> sheetLines() {
-        Map<Long, SheetFigures> figures = new HashMap<>();
-        live.tally().sheets().forEach(f -> figures.put(f.sheetId(), f));
-        List<SheetLine> lines = new ArrayList<>();
-        for (ScoreSheet sheet : tally.sheets(category.getId())) {
-            SheetFigures f = figures.get(sheet.getId());
-            if (f == null) continue; // not counted (conflict)
-            lines.add(new SheetLine(sheet, f, jurorLabels().get(f.jurorId()), category.getCriteria()));
+    private final class SheetsModel extends LazyDataModel<SheetLine> {
+        private static final long serialVersionUID = 1L;
+        private final transient List<SheetFigures> counted;
+
+        SheetsModel() {
+            counted = live.tally().sheets().stream()
+                    .filter(f -> live.nominee(f.nominationId()).categoryId() == category.getId())
+                    .sorted(Comparator.comparing(
+                                    (SheetFigures f) ->
+                                            live.nominee(f.nominationId()).reference(),
+                                    Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                            .thenComparingLong(SheetFigures::sheetId))
+                    .toList();
         }
-        return lines;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return counted.size();
+        }
+
+        @Override
+        public List<SheetLine> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            List<SheetFigures> page =
+                    counted.subList(Math.min(first, counted.size()), Math.min(first + pageSize, counted.size()));
+            Map<Long, ScoreSheet> sheets = new HashMap<>();
+            tally.sheets(page.stream().map(SheetFigures::sheetId).toList()).forEach(sh -> sheets.put(sh.getId(), sh));
+            List<SheetLine> lines = new ArrayList<>();
+            for (SheetFigures f : page) {
+                ScoreSheet sheet = sheets.get(f.sheetId());
+                if (sheet != null)
+                    lines.add(new SheetLine(sheet, f, jurorLabels().get(f.jurorId()), category.getCriteria()));
+            }
+            return lines;
+        }
+
+        @Override
+        public String getRowKey(SheetLine line) {
+            return String.valueOf(line.getId());
+        }
+
+        @Override
+        public SheetLine getRowData(String key) {
+            return null; // no selection in this table
+        }
     }
 
     // Form fields
@@ -662,6 +704,10 @@ public class TallyBacking {
                         .filter(t -> t != null && !t.isBlank())
                         .ifPresent(comments::add);
             }
+        }
+
+        public long getId() {
+            return sheet.getId();
         }
 
         public String getReference() {

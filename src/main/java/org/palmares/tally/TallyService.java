@@ -142,18 +142,35 @@ public class TallyService {
         Map<Long, Nominee> candidates = new LinkedHashMap<>();
         Map<Long, Long> territoryOf = new HashMap<>();
         Set<Long> eligible = new HashSet<>();
+        // Two plain queries rather than a join and a sort in the database (Derby probes the territory table once per
+        // nomination and sorts the titles): the territories' names, then the nominations, sorted here.
+        Map<Long, String> territoryNames = new HashMap<>();
         for (Object[] row : em.createQuery(
-                        "select n.id, n.category.id, n.reference, n.title, t.id, t.name, n.status from Nomination n "
-                                + "join n.territory t where n.category.edition = :e and n.status in :statuses "
-                                + "order by n.reference, n.id",
+                        "select t.id, t.name from Territory t where t.id in (select n.territory.id from Nomination n "
+                                + "where n.category.edition = :e)",
+                        Object[].class)
+                .setParameter("e", edition)
+                .getResultList()) {
+            territoryNames.put((Long) row[0], (String) row[1]);
+        }
+        List<Object[]> nominations = new ArrayList<>(em.createQuery(
+                        "select n.id, n.category.id, n.reference, n.title, n.territory.id, n.status from Nomination n "
+                                + "where n.category.edition = :e and n.status in :statuses",
                         Object[].class)
                 .setParameter("e", edition)
                 .setParameter("statuses", List.of(NominationStatus.ELIGIBLE, NominationStatus.SUBMITTED))
-                .getResultList()) {
+                .getResultList());
+        nominations.sort(
+                Comparator.comparing((Object[] row) -> (String) row[2], Comparator.nullsLast(String::compareTo))
+                        .thenComparing(row -> (Long) row[0]));
+        for (Object[] row : nominations) {
             long id = (Long) row[0];
-            candidates.put(id, new Nominee(id, (Long) row[1], (String) row[2], (String) row[3], (String) row[5]));
-            territoryOf.put(id, (Long) row[4]);
-            if (row[6] == NominationStatus.ELIGIBLE) eligible.add(id);
+            long territory = (Long) row[4];
+            candidates.put(
+                    id,
+                    new Nominee(id, (Long) row[1], (String) row[2], (String) row[3], territoryNames.get(territory)));
+            territoryOf.put(id, territory);
+            if (row[5] == NominationStatus.ELIGIBLE) eligible.add(id);
         }
         // Conflicts: a juror in conflict with a nomination or its territory does not count on it.
         Set<String> conflicts = new HashSet<>();
@@ -536,17 +553,14 @@ public class TallyService {
         return decision;
     }
 
-    /** The submitted sheets of a category's counted assignments, with their comments, for deliberation. */
-    public List<ScoreSheet> sheets(long categoryId) {
-        Category category = category(categoryId);
+    /** The sheets of these ids with their assignment, nomination and scores (a page of the tally's sheet table). */
+    public List<ScoreSheet> sheets(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
         return em.createQuery(
-                        "select s from ScoreSheet s where s.assignment.nomination.category = :c "
-                                + "and s.status = :submitted and s.assignment.recused = false "
-                                + "order by s.assignment.nomination.reference, s.id",
+                        "select s from ScoreSheet s join fetch s.assignment a join fetch a.nomination "
+                                + "where s.id in :ids",
                         ScoreSheet.class)
-                .setParameter("c", category)
-                .setParameter("submitted", SheetStatus.SUBMITTED)
-                // The scores of all these sheets in one more query, not one per sheet.
+                .setParameter("ids", ids)
                 .setHint(QueryHints.BATCH, "s.scores")
                 .setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
                 .setHint(QueryHints.BATCH_SIZE, 500)
