@@ -1,6 +1,10 @@
 package org.palmares.it;
 
 import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -9,10 +13,31 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The deployment every integration test uses: the real WAR that {@code package} built, on a fresh in-memory
- * Derby database of its own, with the demo edition loaded at start-up.
+ * Derby database of its own (or a fresh PostgreSQL database, see {@link #POSTGRESQL}), with the demo edition loaded at
+ * start-up.
  */
 public final class Deployments {
     private Deployments() {}
+
+    /**
+     * When set (e.g. {@code jdbc:postgresql://127.0.0.1:5432/}, by the {@code postgresql} execution of the pom), each
+     * deployment gets a new PostgreSQL database of its own on that server instead of an in-memory Derby one.
+     */
+    static final String POSTGRESQL = System.getProperty("it.postgresql.url", "");
+
+    /** Creates an empty database for one deployment (the account needs CREATEDB) and returns its name. */
+    private static String createPostgresqlDatabase(String user, String password) {
+        String name =
+                "palmares_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(POSTGRESQL + "postgres", user, password);
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+            return name;
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot create a test database on " + POSTGRESQL + ": " + e.getMessage(), e);
+        }
+    }
 
     public static WebArchive palmares() {
         return palmares("palmares.demo.sheets=false");
@@ -29,13 +54,21 @@ public final class Deployments {
                 .as(WebArchive.class);
         archive.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
         String db = "palmares-it-" + UUID.randomUUID();
+        String url = "jdbc:derby:memory:" + db + ";create=true";
+        String user = "palmares";
+        String password = "palmares";
+        if (!POSTGRESQL.isBlank()) {
+            user = System.getProperty("it.postgresql.user", "palmares");
+            password = System.getProperty("it.postgresql.password", "palmares");
+            url = POSTGRESQL + createPostgresqlDatabase(user, password);
+        }
         archive.addAsResource(
                 new StringAsset(String.join(
                         "\n",
                         "palmares.data.dir=target/it-data/" + db,
-                        "palmares.db.url=jdbc:derby:memory:" + db + ";create=true",
-                        "palmares.db.user=palmares",
-                        "palmares.db.password=palmares",
+                        "palmares.db.url=" + url,
+                        "palmares.db.user=" + user,
+                        "palmares.db.password=" + password,
                         "palmares.demo=true",
                         String.join("\n", settings),
                         "")),

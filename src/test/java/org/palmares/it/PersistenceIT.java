@@ -35,6 +35,7 @@ import org.palmares.jury.Juror;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
 import org.palmares.platform.DemoLoader;
+import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.OutboxMessage;
 import org.palmares.platform.OutboxStatus;
@@ -323,6 +324,12 @@ class PersistenceIT {
 
     @Test
     void an_online_backup_is_a_database_derby_opens_with_the_same_rows_and_it_is_listed() throws Exception {
+        if (!onDerby()) {
+            // PostgreSQL has its own tools (pg_dump): the command says so instead of half a backup.
+            var refused = assertThrows(DomainException.class, () -> Access.asSystem(() -> backups.create()));
+            assertEquals("backup.notDerby", refused.messageKey());
+            return;
+        }
         var backup = Access.asSystem(() -> backups.create());
         java.nio.file.Path folder = java.nio.file.Path.of(backup.path());
         assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("manifest.json")));
@@ -700,5 +707,11 @@ class PersistenceIT {
             tx.rollback();
         }
         assertEquals(1, contention.attemptsSinceLastCall());
+    }
+
+    private boolean onDerby() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().contains("Derby");
+        }
     }
 }
