@@ -122,7 +122,7 @@ class TransferRulesTest {
         for (EditionTables.Table table : EditionTables.all(true)) {
             String columns = table.columns();
             assertFalse(columns.contains("password"), table.name());
-            if (table.name().equals("account")) assertEquals("id, email, display_name, locale", columns);
+            if (table.name().equals("account")) assertEquals("x.id, x.email, x.display_name, x.locale", columns);
             if (table.name().equals("public_vote")) assertFalse(columns.contains("ip_prefix"));
         }
         Set<String> names = EditionTables.names();
@@ -139,7 +139,7 @@ class TransferRulesTest {
                 .filter(t -> t.name().equals("account"))
                 .findFirst()
                 .orElseThrow()
-                .where();
+                .select();
         assertFalse(accounts.contains("territory_member"));
     }
 
