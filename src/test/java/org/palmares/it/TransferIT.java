@@ -208,6 +208,19 @@ class TransferIT {
         assertTrue(Http.problem(truncated, 422), truncated.statusCode() + " " + truncated.body());
         assertEquals(editions, editions(), "nothing imported");
         assertEquals(filesBefore, filesOnDisk(), "no file left behind");
+
+        // A file that is not the size its row says: refused after it was written, and the written file goes again.
+        String attachment = entries(full).stream()
+                .filter(e -> e.startsWith("attachments/"))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> lying = importZip(
+                zip("edition.json", entry(full, "edition.json"), attachment, "not the announced size at all"),
+                "BAD5",
+                Demo.ORGANISER);
+        assertTrue(Http.problem(lying, 422), lying.statusCode() + " " + lying.body());
+        assertEquals(editions, editions(), "nothing imported");
+        assertEquals(filesBefore, filesOnDisk(), "the written file was deleted on rollback");
         HttpResponse<String> missingEdition =
                 new Http(url).getAs("/api/v1/organiser/editions/NOPE/export", Demo.ORGANISER, Demo.PASSWORD);
         assertTrue(Http.problem(missingEdition, 404), missingEdition.statusCode() + " " + missingEdition.body());
