@@ -97,6 +97,16 @@ public class Edition {
     @Version
     private long version;
 
+    // Written once, by the anonymisation (over JDBC): never by a form.
+    @Column(insertable = false, updatable = false)
+    private Instant anonymisedAt;
+
+    @Column(insertable = false, updatable = false)
+    private String anonymisedBy;
+
+    @Column(insertable = false, updatable = false)
+    private String anonymisedReason;
+
     @OneToMany(mappedBy = "edition", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<Category> categories = new ArrayList<>();
@@ -321,6 +331,22 @@ public class Edition {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
+    }
+
+    public String getAnonymisedBy() {
+        return anonymisedBy;
+    }
+
+    public String getAnonymisedReason() {
+        return anonymisedReason;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
     }
 
     public long getVersion() {

@@ -7,6 +7,7 @@ import org.palmares.ceremony.CeremonyResource;
 import org.palmares.ceremony.VoteResource;
 import org.palmares.ceremony.publication.PalmaresResource;
 import org.palmares.edition.EditionResource;
+import org.palmares.edition.transfer.TransferResource;
 import org.palmares.jury.EditionJuryResource;
 import org.palmares.jury.JuryResource;
 import org.palmares.nomination.NominationResource;
@@ -38,7 +39,8 @@ public final class ApiResources {
             ScoringResource.class,
             TallyResource.class,
             BackupResource.class,
-            TokenResource.class);
+            TokenResource.class,
+            TransferResource.class);
 
     private ApiResources() {}
 }
