@@ -182,11 +182,27 @@ public final class ScoringLoad {
                 if (!CRASH.step(email, page.api, "reopen", "", () -> postJson(page.api + "/reopen"), page)) return;
                 page.submitted = false;
             }
-            if (!CRASH.step(email, page.api, "save", CrashLog.values(json), () -> put(page, json), page)) return;
+            if (!CRASH.step(email, page.api, "save", CrashLog.values(json), () -> put(page, json), page)) {
+                reload(page);
+                return;
+            }
             saves.add(0L);
             if (ThreadLocalRandom.current().nextInt(4) == 0
                     && CRASH.step(email, page.api, "submit", "", () -> postJson(page.api + "/submit"), page)) {
                 page.submitted = true;
+            }
+        }
+
+        /**
+         * After a refused save, takes the sheet's current version (and state), as the page does when it shows both
+         * views: the sheet may have changed meanwhile, e.g. another node committed an attempt whose answer was lost.
+         */
+        void reload(Page page) throws Exception {
+            HttpResponse<String> now = get(page.api);
+            Matcher version = VERSION.matcher(now.body());
+            if (now.statusCode() == 200 && version.find()) {
+                page.version = Long.parseLong(version.group(1));
+                page.submitted = now.body().contains("\"SUBMITTED\"");
             }
         }
 
@@ -473,7 +489,14 @@ public final class ScoringLoad {
                             acked = base0.after(f[1], values, Long.parseLong(f[4]));
                             pending.clear();
                         }
-                        default -> pending.clear(); // refused: nothing changed
+                        default -> {
+                            // A 5xx from a proxy, or a 412 right after a node died (the proxy sent the PUT again to
+                            // another node, which saw the first attempt's commit): the outcome is unknown, as for a
+                            // write without an answer. Any other refusal changed nothing.
+                            int status = Integer.parseInt(f[4]);
+                            if (status == 412 || status >= 500) pending.add(f);
+                            else pending.clear();
+                        }
                     }
                 }
                 Juror juror = jurors.get(email);
