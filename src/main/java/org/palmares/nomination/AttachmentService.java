@@ -69,6 +69,23 @@ public class AttachmentService {
     @ConfigProperty(name = "palmares.attachments.max-nomination-bytes", defaultValue = "31457280")
     long maxNominationBytes;
 
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-expanded-bytes", defaultValue = "104857600")
+    long maxExpandedBytes;
+
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-entries", defaultValue = "1000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-ratio", defaultValue = "100")
+    long maxRatio;
+
+    /** How long one upload may take to arrive: a client trickling a few bytes a second must not hold a thread. */
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.max-upload-seconds", defaultValue = "120")
+    long maxUploadSeconds;
+
     public long maxFileBytes() {
         return maxFileBytes;
     }
@@ -93,14 +110,27 @@ public class AttachmentService {
             temporary = Files.createTempFile(directory, "upload-", ".part");
             long size;
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                size = copy(content, out, maxFileBytes + 1);
+                size = copy(content, out, maxFileBytes + 1, System.nanoTime() + maxUploadSeconds * 1_000_000_000L);
             }
             if (size == 0) throw DomainException.invalid("attachment.empty");
             if (size > maxFileBytes) {
                 throw new DomainException(413, "attachment.tooLarge", megabytes(maxFileBytes));
             }
-            AttachmentType type =
-                    AttachmentType.detect(temporary).orElseThrow(() -> new DomainException(415, "attachment.type"));
+            Path received = temporary;
+            AttachmentType type = AttachmentType.detect(received)
+                    .orElseThrow(() -> new DomainException(
+                            415,
+                            AttachmentInspection.looksLikeArchive(received)
+                                    ? AttachmentInspection.Refusal.INVALID_PACKAGE.messageKey()
+                                    : "attachment.type"));
+            var limits = new AttachmentInspection.Limits(maxExpandedBytes, maxEntries, maxRatio, 10L * 1024 * 1024);
+            var refusal = AttachmentInspection.inspect(received, type, limits);
+            if (refusal.isPresent()) {
+                throw refusal.get() == AttachmentInspection.Refusal.ZIP_BOMB
+                        ? new DomainException(
+                                413, refusal.get().messageKey(), megabytes(maxExpandedBytes), maxEntries, maxRatio)
+                        : new DomainException(415, refusal.get().messageKey());
+            }
             if (nomination.attachmentBytes() + size > maxNominationBytes) {
                 throw new DomainException(413, "attachment.nominationFull", megabytes(maxNominationBytes));
             }
@@ -205,14 +235,19 @@ public class AttachmentService {
         return directory;
     }
 
-    /** Copies at most {@code limit} bytes; returns how many were copied. */
-    static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+    /**
+     * Copies at most {@code limit} bytes; returns how many were copied. Past {@code deadline} (a {@link
+     * System#nanoTime()}) the upload is given up with a 408.
+     */
+    long copy(InputStream in, OutputStream out, long limit, long deadline) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int read;
         while (total < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
             out.write(buffer, 0, read);
             total += read;
+            if (System.nanoTime() - deadline > 0)
+                throw new DomainException(408, "attachment.tooSlow", maxUploadSeconds);
         }
         return total;
     }

@@ -67,12 +67,31 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null)
                             .build());
         }
+        if (malformedBody(e)) {
+            // A body that is not the JSON the method reads (truncated, not UTF-8, an array for an object): the
+            // caller's mistake, found by the fuzzer (SecurityIT), not a server error.
+            return ProblemDetails.response(
+                    400,
+                    ProblemDetails.of(400, Messages.get(locale, "error.status.400"), Messages.get(locale, "error.json"))
+                            .build());
+        }
         LOG.log(Level.SEVERE, "Unexpected error in a REST call", e);
         return ProblemDetails.response(
                 500,
                 ProblemDetails.of(
                                 500, Messages.get(locale, "error.status.500"), Messages.get(locale, "error.unexpected"))
                         .build());
+    }
+
+    private static boolean malformedBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean reading = t instanceof jakarta.ws.rs.ProcessingException
+                    && String.valueOf(t.getMessage()).contains("deserializ");
+            if (reading || t instanceof jakarta.json.JsonException || t instanceof jakarta.json.bind.JsonbException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -49,7 +49,8 @@ class NominationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class, Demo.class, Http.class);
+        return Deployments.palmares("palmares.demo.sheets=false", "palmares.attachments.max-upload-seconds=3")
+                .addClasses(Deployments.class, Demo.class, Http.class);
     }
 
     @ArquillianResource
@@ -344,6 +345,212 @@ class NominationIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // --- upload attacks: refused cleanly, nothing left on disk ---
+
+    @Inject
+    jakarta.servlet.ServletContext servletContext;
+
+    private static byte[] zip(java.util.Map<String, byte[]> entries) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Every file under a folder (temporary files included), by path. */
+    private static Set<String> files(java.nio.file.Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) return Set.of();
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            return walk.filter(java.nio.file.Files::isRegularFile)
+                    .map(java.nio.file.Path::toString)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static java.nio.file.Path attachmentsFolder() {
+        return java.nio.file.Path.of(
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getValue("palmares.data.dir", String.class),
+                        "attachments")
+                .toAbsolutePath();
+    }
+
+    private java.nio.file.Path multipartFolder() {
+        Object dir = servletContext.getAttribute(jakarta.servlet.ServletContext.TEMPDIR);
+        return ((java.io.File) dir).toPath();
+    }
+
+    private static final byte[] PDF =
+            ascii("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    private static byte[] polyglot() throws java.io.IOException {
+        return concat(PDF, zip(java.util.Map.of("index.html", ascii("<script>alert(document.cookie)</script>"))));
+    }
+
+    @Test
+    @Order(10)
+    void polyglots_zip_bombs_and_broken_documents_are_refused_over_rest_and_leave_nothing_on_disk() throws Exception {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        Set<String> before = files(attachmentsFolder());
+
+        HttpResponse<String> pdfZip = upload(Demo.TERRITORY, id, "bilan.pdf", polyglot());
+        assertProblem(pdfZip, 415);
+        assertTrue(pdfZip.body().contains("polyglotte"), pdfZip.body());
+        byte[] jpegZip = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0},
+                new byte[] {(byte) 0xFF, (byte) 0xD9},
+                zip(java.util.Map.of("a.js", ascii("alert(1)"))));
+        assertProblem(upload(Demo.TERRITORY, id, "photo.jpg", jpegZip), 415);
+        HttpResponse<String> html = upload(
+                Demo.TERRITORY, id, "page.pdf", ascii("%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"));
+        assertProblem(html, 415);
+        assertTrue(html.body().contains("code actif"), html.body());
+        assertProblem(upload(Demo.TERRITORY, id, "coupe.pdf", ascii("%PDF-1.4\n1 0 obj<<>>endobj\n")), 415);
+
+        var bomb = new java.util.LinkedHashMap<String, byte[]>();
+        bomb.put("[Content_Types].xml", ascii("<Types/>"));
+        bomb.put("word/document.xml", ascii("<w:document/>"));
+        bomb.put("word/media/zeros.bin", new byte[64 * 1024 * 1024]);
+        HttpResponse<String> zipBomb = upload(Demo.TERRITORY, id, "bombe.docx", zip(bomb));
+        assertProblem(zipBomb, 413);
+        assertTrue(zipBomb.body().contains("décompressé"), zipBomb.body());
+
+        var noTypes = new java.util.LinkedHashMap<String, byte[]>();
+        noTypes.put("word/document.xml", ascii("<w:document/>"));
+        HttpResponse<String> notAPackage = upload(Demo.TERRITORY, id, "rapport.docx", zip(noTypes));
+        assertProblem(notAPackage, 415);
+        assertTrue(notAPackage.body().contains("ODT ou DOCX complet"), notAPackage.body());
+        var noContent = new java.util.LinkedHashMap<String, byte[]>();
+        noContent.put("mimetype", ascii("application/vnd.oasis.opendocument.text"));
+        noContent.put("META-INF/manifest.xml", ascii("<manifest:manifest/>"));
+        assertProblem(upload(Demo.TERRITORY, id, "rapport.odt", zip(noContent)), 415);
+
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(PDF, 0, big, 0, 8);
+        assertProblem(upload(Demo.TERRITORY, id, "gros.pdf", big), 413);
+
+        assertEquals(before, files(attachmentsFolder()), "no file and no temporary file left");
+        assertEquals(201, upload(Demo.TERRITORY, id, "propre.pdf", PDF).statusCode(), "a clean PDF still goes in");
+    }
+
+    @Test
+    @Order(11)
+    void a_polyglot_sent_through_the_page_is_refused_with_a_message_and_leaves_no_multipart_temp_file()
+            throws Exception {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        Http browser = http();
+        browser.login(Demo.TERRITORY, Demo.PASSWORD);
+        String page = browser.get("/territory/nomination.xhtml?id=" + id).body();
+        Matcher action =
+                Pattern.compile("<form id=\"form\"[^>]*action=\"([^\"]+)\"").matcher(page);
+        assertTrue(action.find(), "the nomination form");
+        String path = action.group(1).replace("&amp;", "&").replaceFirst("^/", "/");
+        Set<String> attachmentsBefore = files(attachmentsFolder());
+        Set<String> multipartBefore = files(multipartFolder());
+        // Over the container's in-memory threshold (1 MB), so the part is written to a temporary file first.
+        byte[] filler = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(filler, (byte) ' ');
+        byte[] file = concat(ascii("%PDF-1.4\n"), filler, ascii("\n%%EOF\n"), polyglot());
+        String boundary = "----palmares" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("form", "form");
+        fields.put("jakarta.faces.ViewState", Http.viewState(page));
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", "form:upload");
+        fields.put("jakarta.faces.partial.execute", "form:upload");
+        fields.put("jakarta.faces.partial.render", "form");
+        fields.put("form:upload_totalFilesCount", "1");
+        for (var f : fields.entrySet()) {
+            body.writeBytes(
+                    ascii("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"));
+            body.writeBytes(f.getValue().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(ascii("\r\n"));
+        }
+        body.writeBytes(ascii("--" + boundary + "\r\nContent-Disposition: form-data; name=\"form:upload\"; "
+                + "filename=\"bilan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"));
+        body.writeBytes(file);
+        body.writeBytes(ascii("\r\n--" + boundary + "--\r\n"));
+        String relative = path.substring(path.indexOf("/territory/"));
+        HttpResponse<String> answer = browser.request(
+                "POST",
+                relative,
+                body.toByteArray(),
+                "Content-Type",
+                "multipart/form-data; boundary=" + boundary,
+                "Faces-Request",
+                "partial/ajax");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("polyglotte"), "the page says why: " + answer.body());
+        assertFalse(answer.body().contains("at org."), "no stack trace");
+        assertEquals(attachmentsBefore, files(attachmentsFolder()), "no attachment stored");
+        assertEquals(multipartBefore, files(multipartFolder()), "the container's multipart temporary file is gone");
+    }
+
+    /**
+     * A client that sends its file a few bytes a second: the upload is given up after
+     * palmares.attachments.max-upload-seconds (3 s here) with a 408, and what arrived is deleted.
+     */
+    @Test
+    @Order(12)
+    void a_trickling_upload_is_cut_off_with_408_and_leaves_nothing() throws Exception {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        Set<String> before = files(attachmentsFolder());
+        URL base = new URL(http().base());
+        long start = System.nanoTime();
+        long answered = 0;
+        StringBuilder answer = new StringBuilder();
+        try (var socket = new java.net.Socket("localhost", base.getPort())) {
+            var out = socket.getOutputStream();
+            out.write(ascii("POST " + base.getPath() + "/api/v1/nominations/" + id + "/attachments HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: " + Http.basic(Demo.TERRITORY, Demo.PASSWORD)
+                    + "\r\nAccept: application/json\r\nContent-Type: application/pdf\r\nX-Filename: lent.pdf\r\n"
+                    + "Content-Length: 100000\r\nConnection: close\r\n\r\n%PDF-1.4\n"));
+            out.flush();
+            var in = socket.getInputStream();
+            try {
+                for (int i = 0; i < 120 && in.available() == 0; i++) {
+                    out.write(ascii("0123456789"));
+                    out.flush();
+                    Thread.sleep(250);
+                }
+            } catch (java.io.IOException closed) {
+                // The server may close the connection while the client still writes: that is a refusal too.
+            }
+            answered = System.nanoTime();
+            // The answer, as far as it came: the server may keep the connection open for the rest of the body.
+            socket.setSoTimeout(2_000);
+            byte[] buffer = new byte[4096];
+            try {
+                int read;
+                while ((read = in.read(buffer)) > 0) answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            } catch (java.io.IOException timeoutOrReset) {
+                // Keep what was read.
+            }
+        }
+        String status = answer.toString();
+        long seconds = (answered - start) / 1_000_000_000L;
+        assertTrue(seconds < 20, "the server let go within 20 s, took " + seconds);
+        assertTrue(status.startsWith("HTTP/1.1 408"), status);
+        assertTrue(status.contains("application/problem+json"), status);
+        assertEquals(before, files(attachmentsFolder()), "nothing left of the trickle");
     }
 
     @Test

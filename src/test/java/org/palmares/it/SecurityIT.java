@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -31,100 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SecurityIT {
-    enum Who {
-        ANONYMOUS,
-        ORGANISER,
-        JUROR,
-        TERRITORY
-    }
-
-    /** Every page and REST path, and the roles that may open it; the others must be refused. */
-    static final Map<String, Set<Who>> ACCESS = Map.ofEntries(
-            Map.entry("/index.xhtml", Set.of(Who.values())),
-            Map.entry("/login.xhtml", Set.of(Who.ANONYMOUS)),
-            Map.entry("/forgot-password.xhtml", Set.of(Who.values())),
-            Map.entry("/set-password.xhtml", Set.of(Who.values())),
-            Map.entry("/error/403.xhtml", Set.of(Who.values())),
-            Map.entry("/error/404.xhtml", Set.of(Who.values())),
-            Map.entry("/error/500.xhtml", Set.of(Who.values())),
-            Map.entry("/error/expired.xhtml", Set.of(Who.values())),
-            Map.entry("/organiser/index.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/edition.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/editions.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/category.xhtml?id=1", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/outbox.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/backups.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/transfer.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/edition?code=TC2019", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/organiser/editions/TC2019/export", Set.of(Who.ORGANISER)),
-            Map.entry("/account/index.xhtml", Set.of(Who.ORGANISER, Who.JUROR, Who.TERRITORY)),
-            Map.entry("/api/v1/me/data", Set.of(Who.ORGANISER, Who.JUROR, Who.TERRITORY)),
-            Map.entry("/api/v1/organiser/backups", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/accounts.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/jurors.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/nominations.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/territories.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/nominations?format=xlsx", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/attachments?nomination=1", Set.of(Who.ORGANISER)),
-            Map.entry("/join.xhtml", Set.of(Who.values())),
-            Map.entry("/territory/colleagues.xhtml", Set.of(Who.TERRITORY)),
-            Map.entry("/organiser/assignment.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/progress.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/sheets.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/guides.xhtml?guide=general&lang=en", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/scoring/categories", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/organiser/jury-guides/general/fr", Set.of(Who.ORGANISER)),
-            Map.entry("/jury/index.xhtml", Set.of(Who.JUROR)),
-            Map.entry("/jury/charter.xhtml", Set.of(Who.JUROR)),
-            Map.entry("/jury/conflicts.xhtml", Set.of(Who.JUROR)),
-            Map.entry("/jury/dossier.xhtml", Set.of(Who.JUROR)),
-            Map.entry("/api/v1/me/assignments", Set.of(Who.JUROR)),
-            Map.entry("/territory/index.xhtml", Set.of(Who.TERRITORY)),
-            Map.entry("/territory/nomination.xhtml?category=5", Set.of(Who.TERRITORY)),
-            Map.entry("/api/v1/editions/TC2019/nominations", Set.of(Who.ORGANISER, Who.TERRITORY)),
-            Map.entry("/api/v1/organiser/categories/1/questions", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/public/edition", Set.of(Who.values())),
-            Map.entry("/api.xhtml", Set.of(Who.values())),
-            Map.entry("/openapi", Set.of(Who.values())),
-            Map.entry("/health/live", Set.of(Who.values())),
-            Map.entry("/api/v1/me", Set.of(Who.ORGANISER, Who.JUROR, Who.TERRITORY)),
-            Map.entry("/api/v1/organiser/editions", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/organiser/editions/1", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/organiser/outbox", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/jury/assignments", Set.of(Who.JUROR)),
-            Map.entry("/api/v1/editions/TC2019/jurors", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/conflicts", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/assignments", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/territory/nominations", Set.of(Who.TERRITORY)),
-            Map.entry("/vote/index.xhtml?category=CDC", Set.of(Who.values())),
-            Map.entry("/vote/verify.xhtml", Set.of(Who.values())),
-            Map.entry("/organiser/votes.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/votes", Set.of(Who.values())),
-            Map.entry("/api/v1/editions/TC2019/votes/counts", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/tally.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/tally?what=results&format=csv", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/tally?what=sheets&format=xlsx", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/jury-report.pdf", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/scores", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/results", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/results?method=RAW", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/decisions", Set.of(Who.ORGANISER)),
-            Map.entry("/palmares.xhtml?edition=TC2019", Set.of(Who.values())),
-            Map.entry("/palmares.xhtml", Set.of(Who.values())),
-            Map.entry("/organiser/publication.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/certificates.zip", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/editions/TC2019/palmares", Set.of(Who.values())),
-            Map.entry("/organiser/ceremony.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/ceremony/script.pdf?edition=TC2019", Set.of(Who.ORGANISER)),
-            Map.entry("/ceremony/presenter.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
-            Map.entry("/ceremony/remote.xhtml?edition=TC2019", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/ceremony/TC2019/state", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/tokens.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/api/v1/organiser/tokens", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/audit.xhtml", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/audit", Set.of(Who.ORGANISER)),
-            Map.entry("/organiser/export/audit?type=ApiToken&action=token.create", Set.of(Who.ORGANISER)));
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.palmares();
@@ -134,74 +42,442 @@ class SecurityIT {
     URL url;
 
     @Test
-    void the_access_table_lists_every_page_of_the_application() throws IOException {
+    void the_access_matrix_lists_every_page_and_rest_path() throws IOException {
+        List<AccessMatrix.Row> rows = AccessMatrix.rows();
         Path webapp = Path.of("src/main/webapp");
-        Set<String> pages = new TreeSet<>();
+        Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(webapp)) {
             files.filter(p -> p.toString().endsWith(".xhtml"))
                     .map(p -> "/" + webapp.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.startsWith("/WEB-INF/"))
-                    .forEach(pages::add);
+                    .forEach(missing::add);
         }
-        Set<String> listed = new TreeSet<>();
-        ACCESS.keySet().forEach(k -> listed.add(k.replaceFirst("\\?.*", "")));
-        pages.removeAll(listed);
-        assertTrue(pages.isEmpty(), "pages missing from the access table: " + pages);
+        rows.forEach(r -> missing.remove(r.path().replaceFirst("\\?.*", "")));
+        for (String operation : restOperations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            Pattern template = Pattern.compile(Pattern.quote(operation.substring(operation.indexOf(' ') + 1))
+                    .replaceAll("\\{[^}]+\\}", "\\\\E[^/]+\\\\Q"));
+            boolean listed = rows.stream()
+                    .anyMatch(r -> r.method().equals(method)
+                            && template.matcher(r.path().replaceFirst("\\?.*", ""))
+                                    .matches());
+            if (!listed) missing.add(operation);
+        }
+        assertTrue(missing.isEmpty(), "pages and REST paths missing from " + AccessMatrix.FILE + ": " + missing);
+    }
+
+    /** Every JAX-RS method of the application, e.g. {@code GET /api/v1/nominations/{id}}. */
+    private static Set<String> restOperations() {
+        Set<String> operations = new TreeSet<>();
+        for (Class<?> resource : org.palmares.platform.ApiResources.ALL) {
+            jakarta.ws.rs.Path base = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            for (java.lang.reflect.Method m : resource.getMethods()) {
+                String verb = null;
+                for (var a : m.getAnnotations()) {
+                    jakarta.ws.rs.HttpMethod h = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                    if (h != null) verb = h.value();
+                }
+                if (verb == null) continue;
+                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = ("/api/v1/" + (base == null ? "" : base.value()) + "/" + (sub == null ? "" : sub.value()))
+                        .replaceAll("/+", "/")
+                        .replaceAll("(.)/$", "$1");
+                operations.add(verb + " " + path);
+            }
+        }
+        return operations;
     }
 
     @Test
-    void every_page_and_rest_path_is_open_to_its_roles_and_refused_to_the_others() {
-        List<String> wrong = new ArrayList<>();
-        for (Who who : Who.values()) {
+    void the_access_matrix_holds_for_every_page_rest_path_and_person() {
+        Map<String, String> values = matrixObjects();
+        Map<AccessMatrix.Subject, Http> browsers = new java.util.EnumMap<>(AccessMatrix.Subject.class);
+        for (AccessMatrix.Subject subject : AccessMatrix.Subject.values()) {
             Http http = new Http(url);
-            if (who != Who.ANONYMOUS) {
-                assertEquals(302, http.login(email(who), Demo.PASSWORD).statusCode(), "login of " + who);
+            if (subject.email != null) {
+                assertEquals(302, http.login(subject.email, Demo.PASSWORD).statusCode(), "login of " + subject);
             }
-            for (var entry : ACCESS.entrySet()) {
-                String path = entry.getKey();
-                boolean allowed = entry.getValue().contains(who);
-                HttpResponse<String> response = path.startsWith("/api/")
-                        ? (who == Who.ANONYMOUS
-                                ? http.get(path, "Accept", "application/json")
-                                : http.getAs(path, email(who), Demo.PASSWORD))
-                        : http.get(path);
-                int status = response.statusCode();
-                boolean ok = allowed ? opened(path, response) : refused(who, path, response);
-                if (!ok) wrong.add(who + " " + path + " -> " + status);
+            browsers.put(subject, http);
+        }
+        List<String> wrong = new ArrayList<>();
+        List<AccessMatrix.Row> rows = AccessMatrix.rows();
+        for (AccessMatrix.Row row : rows) {
+            String path = AccessMatrix.resolve(row.path(), values);
+            String body = AccessMatrix.resolve(row.body(), values);
+            for (AccessMatrix.Subject subject : AccessMatrix.Subject.values()) {
+                HttpResponse<String> answer = call(browsers.get(subject), subject, row, path, body);
+                String got = AccessMatrix.outcome(answer);
+                String expected = row.expected().get(subject);
+                String flaw = AccessMatrix.flaw(row, answer);
+                if (!got.equals(expected) || flaw != null) {
+                    wrong.add("line " + row.line() + " " + row + " as " + subject.column + ": expected " + expected
+                            + ", got " + got + (flaw == null ? "" : " (" + flaw + ")"));
+                }
             }
         }
-        assertTrue(wrong.isEmpty(), "unexpected answers: " + wrong);
+        assertTrue(
+                wrong.isEmpty(),
+                wrong.size() + " of " + rows.size() * AccessMatrix.Subject.values().length + " cells of "
+                        + AccessMatrix.FILE + " do not hold:\n" + String.join("\n", wrong));
+    }
+
+    private static final byte[] SMALL_PDF =
+            "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private HttpResponse<String> call(
+            Http http, AccessMatrix.Subject subject, AccessMatrix.Row row, String path, String body) {
+        if (!row.api()) return http.request(row.method(), path, null);
+        List<String> headers = new ArrayList<>(List.of("Accept", "application/json"));
+        if (subject.email != null) headers.addAll(List.of("Authorization", Http.basic(subject.email, Demo.PASSWORD)));
+        if (row.method().equals("PUT")) headers.addAll(List.of("If-Match", "\"999999\""));
+        byte[] bytes = null;
+        if (body.equals("pdf")) {
+            headers.addAll(List.of("Content-Type", "application/pdf", "X-Filename", "matrice.pdf"));
+            bytes = SMALL_PDF;
+        } else if (body.startsWith("text:")) {
+            headers.addAll(List.of("Content-Type", "text/plain"));
+            bytes = body.substring("text:".length()).trim().getBytes(StandardCharsets.UTF_8);
+        } else if (!body.isEmpty()) {
+            headers.addAll(List.of("Content-Type", "application/json"));
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        return new Http(url).request(row.method(), path, bytes, headers.toArray(String[]::new));
     }
 
     /**
-     * Open means the page itself, or a step its role must take first inside the same area (a juror who has not
-     * accepted the charter is sent to it): never the login page, never an error.
+     * The objects the matrix names, made through the application itself: assignments and sheets, a recusal, drafts and
+     * a file. Each step must succeed, or the matrix would test nothing.
      */
-    private static boolean opened(String path, HttpResponse<String> response) {
-        if (response.statusCode() == 200) return true;
-        String area = path.substring(0, path.indexOf('/', 1) + 1);
-        String location = response.headers().firstValue("Location").orElse("");
-        return response.statusCode() == 302 && area.length() > 1 && location.contains(area);
+    private Map<String, String> matrixObjects() {
+        Map<String, String> values = new java.util.HashMap<>();
+        String terrA = AccessMatrix.Subject.TERRITORY_A.email;
+        String terrB = AccessMatrix.Subject.TERRITORY_B.email;
+        String assigned = AccessMatrix.Subject.JUROR_ASSIGNED.email;
+        String conflicted = AccessMatrix.Subject.JUROR_CONFLICTED.email;
+        for (var juror : List.of(assigned, AccessMatrix.Subject.JUROR_NOT_ASSIGNED.email, conflicted)) {
+            acceptCharter(juror);
+        }
+        values.put(
+                "edition",
+                String.valueOf(ofJson(Demo.ORGANISER, "GET", "/api/v1/organiser/editions", null, 200)
+                        .asJsonArray()
+                        .getJsonObject(0)
+                        .getInt("id")));
+        for (var c : ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/scoring/categories", null, 200)
+                .asJsonArray()) {
+            values.put(
+                    "category" + c.asJsonObject().getString("code"),
+                    String.valueOf(c.asJsonObject().getInt("id")));
+        }
+        Map<String, Long> jurors = new java.util.HashMap<>();
+        for (var j : ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/jurors", null, 200)
+                .asJsonArray()) {
+            jurors.put(
+                    j.asJsonObject().getString("email"),
+                    j.asJsonObject().getJsonNumber("id").longValue());
+        }
+        values.put("jurorAssigned", String.valueOf(jurors.get(assigned)));
+        long nominationA = nominationOf(terrA, "SOC");
+        long spare = nominationOf(terrA, "MIX");
+        values.put("nominationA", String.valueOf(nominationA));
+        values.put("nominationB", String.valueOf(nominationOf(terrB, "COM")));
+        long assignmentA = assign(jurors.get(assigned), nominationA);
+        long assignmentC = assign(jurors.get(conflicted), nominationA);
+        values.put("assignmentA", String.valueOf(assignmentA));
+        values.put("assignmentC", String.valueOf(assignmentC));
+        values.put("assignmentSpare", String.valueOf(assign(jurors.get(assigned), spare)));
+        values.put("sheetA", String.valueOf(openSheet(assigned, assignmentA)));
+        values.put("sheetC", String.valueOf(openSheet(conflicted, assignmentC)));
+        ofJson(
+                conflicted,
+                "POST",
+                "/api/v1/me/assignments/" + assignmentC + "/recuse",
+                "{\"reason\":\"Ancien employeur du porteur\"}",
+                204);
+        long draftA = draft(terrA, "COM");
+        values.put("draftA", String.valueOf(draftA));
+        values.put("draftB", String.valueOf(draft(terrB, "CDC")));
+        HttpResponse<String> file = new Http(url)
+                .request(
+                        "POST",
+                        "/api/v1/nominations/" + draftA + "/attachments",
+                        SMALL_PDF,
+                        "Authorization",
+                        Http.basic(terrA, Demo.PASSWORD),
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        "application/pdf",
+                        "X-Filename",
+                        "bilan.pdf");
+        assertEquals(201, file.statusCode(), file.body());
+        values.put(
+                "attachmentA",
+                String.valueOf(parse(file.body()).getJsonNumber("id").longValue()));
+        return values;
     }
 
-    private static boolean refused(Who who, String path, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (path.startsWith("/api/")) {
-            boolean problem =
-                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-            return problem && status == (who == Who.ANONYMOUS ? 401 : 403);
+    private void acceptCharter(String juror) {
+        Http http = new Http(url);
+        assertEquals(302, http.login(juror, Demo.PASSWORD).statusCode(), "login of " + juror);
+        String page = http.get("/jury/charter.xhtml").body();
+        if (!page.contains("charter:accept")) return;
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("charter", "charter");
+        form.put("charter:accept", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page));
+        HttpResponse<String> answer = http.post("/jury/charter.xhtml", form);
+        assertTrue(answer.statusCode() == 200 || answer.statusCode() == 302, "charter of " + juror);
+    }
+
+    private long nominationOf(String territory, String category) {
+        return ofJson(territory, "GET", "/api/v1/territory/nominations", null, 200).asJsonArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(n -> n.getString("category").equals(category))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + category + " nomination of " + territory))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private long assign(long juror, long nomination) {
+        return ofJson(
+                        Demo.ORGANISER,
+                        "POST",
+                        "/api/v1/editions/TC2019/assignments",
+                        "{\"juror\":" + juror + ",\"nomination\":" + nomination + "}",
+                        201)
+                .asJsonObject()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private long openSheet(String juror, long assignment) {
+        return ofJson(juror, "POST", "/api/v1/me/assignments/" + assignment + "/scoresheet", null, 200)
+                .asJsonObject()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private long draft(String territory, String category) {
+        return ofJson(
+                        territory,
+                        "POST",
+                        "/api/v1/editions/TC2019/nominations",
+                        "{\"category\":\"" + category + "\",\"title\":\"Dossier de la matrice " + category + "\"}",
+                        201)
+                .asJsonObject()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private jakarta.json.JsonValue ofJson(String who, String method, String path, String body, int status) {
+        HttpResponse<String> answer = new Http(url)
+                .request(
+                        method,
+                        path,
+                        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                        "Authorization",
+                        Http.basic(who, Demo.PASSWORD),
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        "application/json");
+        assertEquals(status, answer.statusCode(), method + " " + path + " as " + who + ": " + answer.body());
+        if (answer.body().isBlank()) return jakarta.json.JsonValue.NULL;
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(answer.body()))) {
+            return reader.readValue();
         }
-        if (who == Who.ANONYMOUS) {
-            return status == 302
-                    && response.headers().firstValue("Location").orElse("").contains("/login.xhtml?next=");
+    }
+
+    // --- fuzzing: malformed JSON and query strings on every endpoint ---
+
+    /**
+     * Seeded mutations of JSON bodies and query strings sent to every JAX-RS method of the application as an organiser
+     * and as a juror, once each and then for at most 50 seconds in all: no 500, no stack trace in any answer, every 4xx a problem JSON. The
+     * backup (slow, real files) and the assignment solver (it would really assign the demo edition) are left out; path ids are random, so no real object is touched but by chance. An
+     * encoded NUL in the path ({@code %00}) is left out too: Payara answers it with an empty 400 before the
+     * application (and its error pages) sees the request.
+     */
+    @Test
+    void fuzzed_json_bodies_and_query_strings_never_break_the_api() {
+        long seed = Long.getLong("palmares.fuzz.seed", 20261126L);
+        java.util.Random random = new java.util.Random(seed);
+        long deadline = System.nanoTime() + 50_000_000_000L;
+        List<String> operations = new ArrayList<>(restOperations());
+        operations.remove("POST /api/v1/organiser/backups");
+        // The solver with its default mode would really assign the demo edition (the access matrix assigns by hand).
+        operations.remove("POST /api/v1/editions/{edition}/assignments/run");
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        String[] who = {Demo.ORGANISER, "jure05@demo.palmares.org"};
+        // Logged-in sessions, as the pages' scripts call the API: no password hash to check on every request.
+        Http[] sessions = new Http[who.length];
+        for (int i = 0; i < who.length; i++) {
+            sessions[i] = new Http(url);
+            assertEquals(302, sessions[i].login(who[i], Demo.PASSWORD).statusCode(), "login of " + who[i]);
         }
-        if (path.startsWith("/login.xhtml")) {
-            // A logged-in visitor has nothing to do on the login page: it sends them to their own home page.
-            return status == 302;
+        boolean firstPass = true;
+        while ((firstPass || System.nanoTime() < deadline) && wrong.size() < 20) {
+            for (String operation : operations) {
+                if (!firstPass && System.nanoTime() >= deadline) break;
+                String method = operation.substring(0, operation.indexOf(' '));
+                String path = fuzzPath(operation.substring(operation.indexOf(' ') + 1), random) + fuzzQuery(random);
+                byte[] body = method.equals("GET") || method.equals("DELETE") ? null : fuzzBody(random);
+                int caller = random.nextInt(who.length);
+                HttpResponse<String> answer;
+                try {
+                    answer = sessions[caller].request(
+                            method,
+                            path,
+                            body,
+                            "Accept",
+                            "application/json",
+                            "Content-Type",
+                            random.nextInt(10) == 0 ? "text/plain" : "application/json");
+                } catch (IllegalArgumentException unencodable) {
+                    continue; // a path the client itself refuses to send
+                }
+                sent++;
+                String text = answer.body() == null ? "" : answer.body();
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                String request = method + " " + path + " as " + who[caller] + " with "
+                        + (body == null ? "no body" : new String(body, StandardCharsets.UTF_8))
+                                .substring(
+                                        0,
+                                        Math.min(
+                                                120,
+                                                (body == null ? "no body" : new String(body, StandardCharsets.UTF_8))
+                                                        .length()));
+                if (answer.statusCode() >= 500) wrong.add(answer.statusCode() + " for " + request + ": " + text);
+                else if (text.contains("Exception") || text.contains("at org.")) {
+                    wrong.add("a stack trace for " + request + ": " + text);
+                } else if (answer.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
+                    wrong.add(answer.statusCode() + " " + type + " (no problem JSON) for " + request);
+                }
+            }
+            firstPass = false;
         }
-        return status == 403
-                && response.body().contains("Accès refusé")
-                && !response.body().contains("at org.");
+        System.out.println("Fuzzing: seed " + seed + ", " + operations.size() + " operations, " + sent + " requests");
+        assertTrue(sent >= operations.size() - 5, "every operation was tried about once at least: " + sent);
+        assertTrue(wrong.isEmpty(), "seed " + seed + ", " + sent + " requests:\n" + String.join("\n", wrong));
+    }
+
+    private static final String[] NASTY = {
+        "",
+        "0",
+        "-1",
+        "99999999999999999999",
+        "1e999",
+        "NaN",
+        "null",
+        "true",
+        "%zz",
+        "..%2F..%2F",
+        "ÿ",
+        "TC2019",
+        "<script>",
+        "' or 1=1 --",
+        "\u202e",
+        "a".repeat(300)
+    };
+
+    private static String fuzzPath(String template, java.util.Random random) {
+        java.util.regex.Matcher m = Pattern.compile("\\{([^}]+)\\}").matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1).equals("edition") && random.nextBoolean()
+                    ? "TC2019"
+                    : random.nextBoolean()
+                            ? String.valueOf(100_000 + random.nextInt(1_000_000))
+                            : NASTY[random.nextInt(NASTY.length)];
+            if (value.isEmpty()) value = "x";
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(encode(value)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String encode(String value) {
+        // Keep a raw %xx as sent by an attacker; encode the rest.
+        if (value.startsWith("%") || value.contains("%2F")) return value;
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String fuzzQuery(java.util.Random random) {
+        if (random.nextInt(3) == 0) return "";
+        String[] keys = {"page", "size", "status", "category", "method", "mode", "lang", "inline", "what", "format"};
+        StringBuilder q = new StringBuilder("?");
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) q.append('&');
+            q.append(keys[random.nextInt(keys.length)]).append('=').append(encode(NASTY[random.nextInt(NASTY.length)]));
+        }
+        return q.toString();
+    }
+
+    private static final String[] SEEDS = {
+        "{}",
+        "{\"category\":\"COM\",\"title\":\"Fuzz\"}",
+        "{\"title\":\"Fuzz\",\"summary\":\"x\",\"answers\":{\"1\":\"a\"}}",
+        "{\"scores\":{\"1\":{\"value\":3,\"comment\":\"x\"}},\"comment\":\"y\"}",
+        "{\"juror\":999999,\"nomination\":999998}",
+        "{\"category\":\"CDC\",\"nomination\":999999,\"email\":\"a@example.org\"}",
+        "{\"code\":\"123456\",\"email\":\"a@example.org\"}",
+        "{\"action\":\"next\"}",
+        "{\"name\":\"script\",\"scope\":\"READ\",\"days\":30}",
+        "{\"kind\":\"TEXT\",\"labelFr\":\"Q\",\"labelEn\":\"Q\",\"required\":true}",
+        "{\"reason\":\"x\"}"
+    };
+
+    private static byte[] fuzzBody(java.util.Random random) {
+        String json = SEEDS[random.nextInt(SEEDS.length)];
+        int mutations = random.nextInt(4);
+        for (int i = 0; i < mutations; i++) json = mutate(json, random);
+        if (random.nextInt(20) == 0) {
+            // Invalid UTF-8 after a valid start.
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+            broken[bytes.length] = (byte) 0xC3;
+            broken[bytes.length + 1] = (byte) 0x28;
+            return broken;
+        }
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String mutate(String json, java.util.Random random) {
+        int at = json.isEmpty() ? 0 : random.nextInt(json.length());
+        String[] values = {
+            "null",
+            "true",
+            "-1",
+            "0",
+            "1e999",
+            "99999999999999999999",
+            "\"\"",
+            "\"x\"",
+            "[]",
+            "{}",
+            "[[[[[[[[]]]]]]]]",
+            "\"" + "é".repeat(5000) + "\"",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "-0.0",
+            "1.5"
+        };
+        return switch (random.nextInt(6)) {
+            case 0 -> json.substring(0, at); // truncated
+            case 1 -> json.substring(0, at) + json.substring(Math.min(json.length(), at + 1)); // a character less
+            case 2 -> json.substring(0, at) + "{}[],:\"\\".charAt(random.nextInt(8)) + json.substring(at);
+            case 3 ->
+                json.replaceFirst(
+                        "(\"[a-zA-Z]+\":)(\"[^\"]*\"|-?[0-9.]+|true|false|\\{[^{}]*\\})",
+                        "$1" + java.util.regex.Matcher.quoteReplacement(values[random.nextInt(values.length)]));
+            case 4 -> "[" + json + "]";
+            default ->
+                "{\"" + "k".repeat(random.nextInt(5)) + "\":" + values[random.nextInt(values.length)] + ","
+                        + (json.length() > 1 ? json.substring(1) : "}");
+        };
     }
 
     @Test
@@ -479,14 +755,5 @@ class SecurityIT {
         assertTrue(
                 answer.headers().firstValue("Location").orElse("").endsWith(page),
                 answer.headers().firstValue("Location").orElse("none"));
-    }
-
-    private static String email(Who who) {
-        return switch (who) {
-            case ORGANISER -> Demo.ORGANISER;
-            case JUROR -> Demo.JUROR;
-            case TERRITORY -> Demo.TERRITORY;
-            case ANONYMOUS -> throw new IllegalArgumentException();
-        };
     }
 }
