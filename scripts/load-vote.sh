@@ -50,14 +50,14 @@ java "$driver" page "$base" "/vote/index.xhtml?category=CDC" 50 10 >/dev/null
 echo "Heap used after a full GC, before the cast run: $(heap)"
 if command -v wrk >/dev/null; then
     echo "cast votes, about $rate/s:"
-    palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
+    WRK_LATENCY_MS=30 palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
 else
     java "$driver" cast "$base" "$ids" "$rate" "$seconds"
 fi
 echo "Heap used after a full GC, after the cast run:  $(heap)"
 if command -v wrk >/dev/null; then
     echo "vote page, about $page_rate/s:"
-    palmares_wrk "$page_rate" "$page_seconds" "$base/vote/index.xhtml?category=CDC"
+    WRK_LATENCY_MS=60 palmares_wrk "$page_rate" "$page_seconds" "$base/vote/index.xhtml?category=CDC"
 else
     java "$driver" page "$base" "/vote/index.xhtml?category=CDC" "$page_rate" "$page_seconds"
 fi

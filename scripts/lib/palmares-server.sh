@@ -74,18 +74,20 @@ palmares_heap() {
 }
 
 # palmares_wrk RATE SECONDS URL [ENV=VALUE…]: offers about RATE requests/s for SECONDS with wrk and
-# scripts/wrk/paced.lua: 2 threads, RATE/50 connections (at least 4), each pausing between two requests so that
-# the connections together offer RATE/s when answers take about 2 ms. A closed loop: when answers slow down, fewer
-# requests are sent, so read the rate achieved (printed) beside the latencies. Extra ENV=VALUE pairs go to the
-# script (WRK_CAST=ids makes every request a vote).
+# scripts/wrk/paced.lua: 2 threads, each connection pausing between two requests so that the connections together
+# offer RATE/s when answers take WRK_LATENCY_MS (default 2 ms; say more for pages that write to the database, or the
+# loop offers less). A closed loop: when answers slow down, fewer requests are sent, so read the rate achieved
+# (printed) beside the latencies. WRK_CONNECTIONS overrides the number of connections (default RATE/50, at least 4,
+# plus what the latency needs). Extra ENV=VALUE pairs go to the script (WRK_CAST=ids makes every request a vote).
 palmares_wrk() {
     local rate="$1" seconds="$2" url="$3"
     shift 3
-    local connections=$(((rate + 49) / 50))
+    local latency="${WRK_LATENCY_MS:-2}"
+    local connections="${WRK_CONNECTIONS:-$(((rate + 49) / 50 + rate * latency / 1000))}"
     ((connections < 4)) && connections=4
-    local gap=$((connections * 1000 / rate - 2))
+    local gap=$((connections * 1000 / rate - latency))
     ((gap < 0)) && gap=0
-    echo "  wrk: $connections connections, ${gap} ms pause each, ${seconds} s, $url" 1>&2
+    echo "  wrk: $connections connections, ${gap} ms pause each (answers of ~${latency} ms assumed), ${seconds} s, $url" 1>&2
     env WRK_GAP_MS="$gap" "$@" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s \
         -s "$palmares_root/scripts/wrk/paced.lua" "$url" | tail -2
 }

@@ -143,13 +143,10 @@ public class TallyService {
         Map<Long, Long> territoryOf = new HashMap<>();
         Set<Long> eligible = new HashSet<>();
         // Two plain queries rather than a join and a sort in the database (Derby probes the territory table once per
-        // nomination and sorts the titles): the territories' names, then the nominations, sorted here.
+        // nomination and sorts the titles): every territory's name (a network has hundreds), then the nominations,
+        // sorted here.
         Map<Long, String> territoryNames = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "select t.id, t.name from Territory t where t.id in (select n.territory.id from Nomination n "
-                                + "where n.category.edition = :e)",
-                        Object[].class)
-                .setParameter("e", edition)
+        for (Object[] row : em.createQuery("select t.id, t.name from Territory t", Object[].class)
                 .getResultList()) {
             territoryNames.put((Long) row[0], (String) row[1]);
         }
