@@ -125,6 +125,17 @@ public class AccountService {
         account.changePasswordHash(passwordHash.generate(password.toCharArray()));
     }
 
+    /** A password hashed as {@link #setPassword} stores it (the demo's accounts share one: see DemoLoader). */
+    public String hashPassword(String password) {
+        return passwordHash.generate(password.toCharArray());
+    }
+
+    /** Stores a password already hashed by {@link #hashPassword} (demo data only). */
+    @Transactional
+    public void setPasswordHash(String email, String hash) {
+        getByEmail(email).changePasswordHash(hash);
+    }
+
     /** Starts a password reset. Says nothing about whether the address has an account. */
     @Transactional
     public void requestPasswordReset(String email, Locale locale) {

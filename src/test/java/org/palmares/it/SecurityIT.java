@@ -300,7 +300,7 @@ class SecurityIT {
 
     /**
      * Seeded mutations of JSON bodies and query strings sent to every JAX-RS method of the application as an organiser
-     * and as a juror, once each and then for at most 20 seconds in all ({@code -Dpalmares.fuzz.seconds}): no 500, no stack trace in any answer, every 4xx a problem JSON. The
+     * and as a juror, once each and then for at most 10 seconds in all ({@code -Dpalmares.fuzz.seconds}): no 500, no stack trace in any answer, every 4xx a problem JSON. The
      * backup (slow, real files) and the assignment solver (it would really assign the demo edition) are left out; path ids are random, so no real object is touched but by chance. An
      * encoded NUL in the path ({@code %00}) is left out too: Payara answers it with an empty 400 before the
      * application (and its error pages) sees the request.
@@ -309,7 +309,7 @@ class SecurityIT {
     void fuzzed_json_bodies_and_query_strings_never_break_the_api() {
         long seed = Long.getLong("palmares.fuzz.seed", 20261126L);
         java.util.Random random = new java.util.Random(seed);
-        long deadline = System.nanoTime() + Long.getLong("palmares.fuzz.seconds", 20L) * 1_000_000_000L;
+        long deadline = System.nanoTime() + Long.getLong("palmares.fuzz.seconds", 10L) * 1_000_000_000L;
         List<String> operations = new ArrayList<>(restOperations());
         operations.remove("POST /api/v1/organiser/backups");
         // The solver with its default mode would really assign the demo edition (the access matrix assigns by hand).
