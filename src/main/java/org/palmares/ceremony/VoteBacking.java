@@ -63,7 +63,7 @@ public class VoteBacking {
             return;
         }
         var receipt = votes.cast(
-                category,
+                category.getId(),
                 Long.parseLong(chosen),
                 email,
                 website,

@@ -93,7 +93,7 @@ public class VoteResource {
             description = "Too many votes from this client or for this address (Retry-After)")
     public Response cast(JsonObject body) {
         if (body == null) throw DomainException.invalid("vote.request.invalid");
-        Category category = votes.publicCategory(votes.edition(editionKey), text(body, "category"));
+        long category = votes.publicCategoryId(editionKey, text(body, "category"));
         long nomination = number(body, "nomination");
         var receipt = votes.cast(category, nomination, text(body, "email"), text(body, "website"), client(), locale());
         return Response.accepted(

@@ -190,13 +190,81 @@ public class VoteService {
     // --- casting and verifying (public) ---
 
     /**
-     * Casts a ballot for a nomination and e-mails its code and link. A filled honeypot gets the same answer as a
-     * real voter and nothing happens. The clear address goes into the outbox message only.
+     * The public-vote category of an edition a cast names, as its id: by code, or the edition's first one when the
+     * code is blank. Reads ids and codes only (casting is the busiest public write: no entity, no long text).
+     */
+    public long publicCategoryId(String editionKey, String code) {
+        String edition;
+        if (editionKey == null || editionKey.isBlank()) {
+            edition = "c.edition.current = true";
+        } else if (editionKey.matches("\\d{1,18}")) {
+            edition = "c.edition.id = :k";
+        } else {
+            edition = "c.edition.code = :k";
+        }
+        var query = em.createQuery(
+                "select c.id, c.code from Category c where " + edition
+                        + " and c.publicVote = true order by c.edition.id desc, c.position",
+                Object[].class);
+        if (editionKey != null && !editionKey.isBlank()) {
+            query.setParameter("k", editionKey.matches("\\d{1,18}") ? (Object) Long.valueOf(editionKey) : editionKey);
+        }
+        return query.getResultStream()
+                .filter(row -> code == null || code.isBlank() || ((String) row[1]).equalsIgnoreCase(code))
+                .map(row -> (Long) row[0])
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("category"));
+    }
+
+    /** What a cast needs to know of its category and nomination: one query, no entity, no long text. */
+    private record CastTarget(
+            String nameFr,
+            String nameEn,
+            boolean publicVote,
+            String timeZone,
+            LocalDateTime opensAt,
+            LocalDateTime closesAt,
+            String title,
+            NominationStatus status) {
+        VotingWindow rules() {
+            return new VotingWindow(opensAt, closesAt, java.time.ZoneId.of(timeZone));
+        }
+    }
+
+    private Optional<CastTarget> castTarget(long categoryId, long nominationId) {
+        Object[] window = em.createQuery(
+                        "select w.opensAt, w.closesAt from VoteWindow w where w.category.id = :c", Object[].class)
+                .setParameter("c", categoryId)
+                .getResultStream()
+                .findFirst()
+                .orElse(new Object[2]);
+        return em.createQuery(
+                        "select c.nameFr, c.nameEn, c.publicVote, c.edition.timeZone, n.title, n.status"
+                                + " from Nomination n join n.category c where n.id = :n and c.id = :c",
+                        Object[].class)
+                .setParameter("n", nominationId)
+                .setParameter("c", categoryId)
+                .getResultStream()
+                .findFirst()
+                .map(r -> new CastTarget(
+                        (String) r[0],
+                        (String) r[1],
+                        (Boolean) r[2],
+                        (String) r[3],
+                        (LocalDateTime) window[0],
+                        (LocalDateTime) window[1],
+                        (String) r[4],
+                        (NominationStatus) r[5]));
+    }
+
+    /**
+     * Casts a ballot for a nomination of a public-vote category and e-mails its code and link. A filled honeypot gets
+     * the same answer as a real voter and nothing happens. The clear address goes into the outbox message only.
      */
     @RetryOnContention
     @Transactional
     public Receipt cast(
-            Category category, long nominationId, String email, String honeypot, String client, Locale locale) {
+            long categoryId, long nominationId, String email, String honeypot, String client, Locale locale) {
         if (honeypot != null && !honeypot.isBlank()) {
             honeypotHits.incrementAndGet();
             LOG.fine(() -> "Honeypot filled from " + IpPrefix.of(client));
@@ -211,38 +279,39 @@ public class VoteService {
         VoterHash hasher = settings.voterHash();
         String voter = hasher.of(address);
         limits.cast(client, voter);
-        if (!category.isPublicVote() || !rules(category).isOpen(clock.instant())) {
+        Optional<CastTarget> target = castTarget(categoryId, nominationId);
+        if (target.isPresent()
+                && (!target.get().publicVote() || !target.get().rules().isOpen(clock.instant()))) {
             throw DomainException.conflict("vote.closed");
         }
-        Nomination nomination = Optional.ofNullable(em.find(Nomination.class, nominationId))
-                .filter(n -> n.getCategory().getId().equals(category.getId()))
-                .filter(n -> n.getStatus() == NominationStatus.ELIGIBLE)
+        CastTarget chosen = target.filter(t -> t.status() == NominationStatus.ELIGIBLE)
                 .orElseThrow(() -> DomainException.notFound("nomination"));
-        if (hasVoted(category, voter)) throw DomainException.conflict("vote.already");
+        if (hasVoted(categoryId, voter)) throw DomainException.conflict("vote.already");
 
         String code = VerificationCode.newCode(random);
         String token = VerificationCode.newToken(random);
         String publicId = VerificationCode.newToken(random);
+        Locale lang = Messages.supported(locale);
+        String categoryName = Messages.pick(lang, chosen.nameFr(), chosen.nameEn());
+        String link = baseUrl + "/vote/verify.xhtml?token=" + token;
+        // The voter's address as typed (trimmed): the mail goes where they asked, tags included.
+        var mail = mailer.send(
+                email.strip(),
+                Messages.get(lang, "vote.mail.subject", categoryName),
+                Messages.get(lang, "vote.mail.body", categoryName, chosen.title(), code, link));
+        em.flush();
         Ballot ballot = new Ballot(
                 publicId,
-                category,
-                nomination,
+                em.getReference(Category.class, categoryId),
+                em.getReference(Nomination.class, nominationId),
                 voter,
                 address.domain(),
                 IpPrefix.of(client),
                 hasher.hex(code),
                 hasher.hex(token),
                 clock.instant());
-        em.persist(ballot);
-        Locale lang = Messages.supported(locale);
-        String link = baseUrl + "/vote/verify.xhtml?token=" + token;
-        // The voter's address as typed (trimmed): the mail goes where they asked, tags included.
-        var mail = mailer.send(
-                email.strip(),
-                Messages.get(lang, "vote.mail.subject", category.name(lang)),
-                Messages.get(lang, "vote.mail.body", category.name(lang), nomination.getTitle(), code, link));
-        em.flush();
         ballot.mailedAs(mail.getId());
+        em.persist(ballot);
         activity.count(Activity.Event.VOTE_CAST);
         return new Receipt(publicId, ballot.getExpiresAt());
     }
@@ -282,9 +351,10 @@ public class VoteService {
         };
     }
 
-    private boolean hasVoted(Category category, String voter) {
-        return !em.createQuery("select v.id from PublicVote v where v.category = :c and v.voterHash = :h", Long.class)
-                .setParameter("c", category)
+    private boolean hasVoted(long categoryId, String voter) {
+        return !em.createQuery(
+                        "select v.id from PublicVote v where v.category.id = :c and v.voterHash = :h", Long.class)
+                .setParameter("c", categoryId)
                 .setParameter("h", voter)
                 .setMaxResults(1)
                 .getResultList()
