@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.palmares.platform.Messages;
 
 /**
@@ -181,42 +178,32 @@ public final class NominationExport {
     }
 
     private static final class XlsxWriter implements RowWriter {
-        private final OutputStream out;
-        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        private final SXSSFSheet sheet = workbook.createSheet("Nominations");
-        private final CellStyle bold;
+        private final Workbook workbook;
+        private final Worksheet sheet;
         private int next;
 
         XlsxWriter(OutputStream out) {
-            this.out = out;
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold = workbook.createCellStyle();
-            bold.setFont(font);
+            workbook = new Workbook(out, "Palmares", "1.0");
+            sheet = workbook.newWorksheet("Nominations");
         }
 
         @Override
-        public void write(List<String> values) {
-            Row row = sheet.createRow(next);
+        public void write(List<String> values) throws IOException {
             for (int i = 0; i < values.size(); i++) {
-                var cell = row.createCell(i);
                 // At most 32,767 characters fit in a cell; a longer text is cut rather than failing the export.
                 String v = values.get(i);
-                cell.setCellValue(v.length() > 32_767 ? v.substring(0, 32_767) : v);
-                if (next == 0) cell.setCellStyle(bold);
+                sheet.value(next, i, v.length() > 32_767 ? v.substring(0, 32_767) : v);
+                if (next == 0) sheet.style(next, i).bold().set();
             }
-            if (next == 0) sheet.createFreezePane(0, 1);
+            if (next == 0) sheet.freezePane(0, 1);
             next++;
+            // Rows go out as they come (a large export is not held in memory).
+            if (next % 200 == 0) sheet.flush();
         }
 
         @Override
         public void close() throws IOException {
-            try {
-                workbook.write(out);
-                out.flush();
-            } finally {
-                workbook.close();
-            }
+            workbook.finish();
         }
     }
 }

@@ -82,6 +82,25 @@ class NominationExportTest {
             assertEquals("TC2019-SOC-001", sheet.getRow(1).getCell(0).getStringCellValue());
             assertEquals("<script>alert(1)</script>", sheet.getRow(1).getCell(6).getStringCellValue());
             assertEquals(1, sheet.getLastRowNum());
+            assertTrue(
+                    workbook.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex())
+                            .getBold());
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+        }
+    }
+
+    @Test
+    void a_long_xlsx_export_streams_every_row() throws IOException {
+        var export = new NominationExport(Locale.FRENCH, ZoneId.of("Europe/Paris"), List.of());
+        var out = new ByteArrayOutputStream();
+        try (var writer = NominationExport.open(NominationExport.Format.XLSX, out)) {
+            writer.write(export.header());
+            for (int i = 0; i < 1_234; i++) writer.write(export.row(nomination("Projet " + i, "x"), List.of()));
+        }
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals(1_234, sheet.getLastRowNum());
+            assertEquals("Projet 1233", sheet.getRow(1_234).getCell(6).getStringCellValue());
         }
     }
 
