@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +56,14 @@ public class TallyResource {
             Map<String, Integer> values,
             BigDecimal s,
             BigDecimal z,
-            boolean outlier) {}
+            boolean outlier) {
+        // JSON-B keeps every object it writes in a hash set (to find cycles): a record's own hashCode would hash
+        // its whole subtree, at every level. A few fields that equal views share are enough.
+        @Override
+        public int hashCode() {
+            return Long.hashCode(sheet);
+        }
+    }
 
     /** A nomination's place in its category. */
     public record StandingView(
@@ -70,7 +78,14 @@ public class TallyResource {
             List<String> flags,
             boolean exAequo,
             String tieBreak,
-            Map<String, Integer> rankBy) {}
+            Map<String, Integer> rankBy) {
+        // JSON-B keeps every object it writes in a hash set (to find cycles): a record's own hashCode would hash
+        // its whole subtree, at every level. A few fields that equal views share are enough.
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, reference);
+        }
+    }
 
     public record CategoryView(
             String category,
@@ -78,9 +93,19 @@ public class TallyResource {
             String rankedBy,
             boolean frozen,
             boolean changedSinceFrozen,
-            List<StandingView> ranking) {}
+            List<StandingView> ranking) {
+        @Override
+        public int hashCode() {
+            return Objects.hash(category, rankedBy);
+        }
+    }
 
-    public record ResultsView(String edition, BigDecimal mean, BigDecimal sd, List<CategoryView> categories) {}
+    public record ResultsView(String edition, BigDecimal mean, BigDecimal sd, List<CategoryView> categories) {
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(edition);
+        }
+    }
 
     public record DecisionView(
             String category,

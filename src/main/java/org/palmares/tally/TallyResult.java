@@ -1,6 +1,8 @@
 package org.palmares.tally;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,10 +76,22 @@ public final class TallyResult {
     }
 
     /** A category ranked by one method. */
-    public record Ranking(TallyMethod method, List<Standing> standings, List<Tie> ties) {
+    public record Ranking(TallyMethod method, List<Standing> standings, List<Tie> ties, Map<Long, Integer> ranks) {
+        public Ranking(TallyMethod method, List<Standing> standings, List<Tie> ties) {
+            this(method, standings, ties, index(standings));
+        }
+
+        /** Each nomination's rank, for lookups by id (a category has thousands of nominations at national size). */
+        private static Map<Long, Integer> index(List<Standing> standings) {
+            Map<Long, Integer> ranks = new HashMap<>(standings.size() * 2);
+            for (Standing s : standings) ranks.put(s.nominationId(), s.rank());
+            return Collections.unmodifiableMap(ranks);
+        }
+
         public int rankOf(long nominationId) {
-            for (Standing s : standings) if (s.nominationId() == nominationId) return s.rank();
-            throw new IllegalArgumentException("Unknown nomination " + nominationId);
+            Integer rank = ranks.get(nominationId);
+            if (rank == null) throw new IllegalArgumentException("Unknown nomination " + nominationId);
+            return rank;
         }
     }
 
