@@ -113,6 +113,6 @@ if ((jurors > 0)); then
 fi
 if [[ "$cluster" == true && -f "$data/access.log" ]]; then
     echo "-- answers per node (nginx)"
-    awk '{ n[$3]++ } END { for (k in n) printf "  %s: %d answers\n", k, n[k] }' "$data/access.log"
+    awk '{ n[$NF]++ } END { for (k in n) printf "  %s: %d answers\n", k, n[k] }' "$data/access.log"
 fi
 exit "$status"

@@ -12,7 +12,8 @@
 #                                                name), cluster_grid_port (first Hazelcast port), cluster_name,
 #                                                cluster_public_url (the address nginx serves).
 #   palmares_cluster_nginx PORT NODE_PORT…        nginx on 127.0.0.1:PORT over the nodes (conf, pid, logs in
-#                                                $cluster_data; access.log says which node answered).
+#                                                $cluster_data; access.log: status, session cookie,
+#                                                time, then the node(s) tried, the last one answered).
 #   palmares_cluster_stop                         stops nginx and the nodes (call it from the EXIT trap).
 palmares_cluster_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cluster_pids=()
@@ -23,7 +24,7 @@ palmares_cluster_db() {
         echo "PostgreSQL does not answer on 127.0.0.1:5432 (start it: sudo bash .ci/postgresql)" 1>&2
         return 1
     }
-    PGPASSWORD=palmares psql -q -h 127.0.0.1 -U palmares -d postgres \
+    PGPASSWORD=palmares PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -U palmares -d postgres \
         -c "drop database if exists $db" -c "create database $db"
 }
 
@@ -65,7 +66,7 @@ pid $cluster_data/nginx.pid;
 error_log $cluster_data/nginx-error.log;
 events { worker_connections 4096; }
 http {
-    log_format upstream '\$status \$cookie_JSESSIONID \$upstream_addr \$request_time';
+    log_format upstream '\$status \$cookie_JSESSIONID \$request_time \$upstream_addr';
     access_log $cluster_data/access.log upstream;
     client_max_body_size 32m;
     upstream palmares {
