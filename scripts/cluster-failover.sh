@@ -20,95 +20,57 @@
 # 6. With -Dcrash.log the driver records every acknowledged write; after the run, `verify` reads each sheet back
 #    through B and checks that every acknowledged write is there.
 # Prints the driver's figures, the failures (must be 0 but for a save in flight at the kill, which nginx retries on
-# B) and the verification. CLUSTER_DATA keeps the logs (default: a temporary directory, deleted).
+# B) and the verification. CLUSTER_DATA keeps the logs (default: a temporary directory, deleted); CLUSTER_PORT
+# (default 8200: nginx, the nodes on the next two ports), CLUSTER_GRID_PORT (6950) and CLUSTER_DB (palmares_cluster)
+# move it aside of another run. The nodes and nginx start through scripts/lib/palmares-cluster.sh (shared with
+# scripts/load-rush.sh --cluster); the nodes share one data directory, as README advises.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/palmares-cluster.sh"
 jurors="${1:-20}"
 seconds="${2:-60}"
 data="${CLUSTER_DATA:-$(mktemp -d)}"
 mkdir -p "$data"
 driver="$root/src/test/java/org/palmares/load/ScoringLoad.java"
-db="palmares_cluster"
-url="jdbc:postgresql://127.0.0.1:5432/$db"
-pids=()
+# nginx on CLUSTER_PORT (default 8200), the nodes on the next two ports, the data grid from CLUSTER_GRID_PORT.
+front="${CLUSTER_PORT:-8200}"
+portA=$((front + 1))
+portB=$((front + 2))
+cluster_data="$data"
+cluster_db="${CLUSTER_DB:-palmares_cluster}"
+cluster_grid_port="${CLUSTER_GRID_PORT:-6950}"
+cluster_name=palmares-failover
+cluster_public_url="http://localhost:$front"
 
 cleanup() {
-    for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-    if [[ -f "$data/nginx.pid" ]]; then kill "$(cat "$data/nginx.pid")" 2>/dev/null || true; fi
+    palmares_cluster_stop
     if [[ -z "${CLUSTER_DATA:-}" ]]; then rm -rf "$data"; fi
 }
 trap cleanup EXIT
 
 command -v nginx >/dev/null || { echo "nginx is needed (Debian package nginx)" 1>&2; exit 1; }
 if [[ ! -f "$root/target/palmares.war" ]]; then (cd "$root" && ./mvnw -q -B package -DskipTests) 1>&2; fi
-for port in 8200 8201 8202; do
+for port in "$front" "$portA" "$portB"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is taken" 1>&2; exit 1; fi
 done
+palmares_cluster_db "$cluster_db"
 
-export PGPASSWORD=palmares
-psql -q -h 127.0.0.1 -U palmares -d postgres -c "drop database if exists $db" -c "create database $db"
-
-node() { # node NAME PORT [ENV=VALUE…]
-    local name="$1" port="$2"
-    shift 2
-    mkdir -p "$data/$name"
-    env PALMARES_DATA_DIR="$data/$name" PALMARES_DB_URL="$url" PALMARES_DB_USER=palmares PALMARES_DB_PASSWORD=palmares \
-        PALMARES_BASE_URL="http://localhost:8200" "$@" \
-        java -Xmx768m -jar "$root/target/payara-micro.jar" --port "$port" --contextroot / \
-        --clustermode tcpip:127.0.0.1:6950 --startport 6950 --interfaces 127.0.0.1 --clustername palmares-failover \
-        --prebootcommandfile "$root/src/main/payara/pre-boot-commands.asadmin" \
-        --deploy "$root/target/palmares.war" >"$data/$name/server.log" 2>&1 &
-    local pid=$!
-    pids+=("$pid")
-    for _ in $(seq 1 600); do
-        [[ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "http://localhost:$port/index.xhtml" || true)" == 200 ]] && return 0
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-    done
-    echo "node $name did not answer; see $data/$name/server.log" 1>&2
-    return 1
-}
-
-echo "Starting node A (8201) with the demo edition and $jurors load jurors…" 1>&2
-node a 8201 PALMARES_DEMO_JURORS="$jurors"
-nodeA=${pids[0]}
-echo "Starting node B (8202) on the same database…" 1>&2
-node b 8202 PALMARES_DEMO=false
+echo "Starting node A ($portA) with the demo edition and $jurors load jurors…" 1>&2
+palmares_cluster_node a "$portA" PALMARES_DEMO_JURORS="$jurors"
+nodeA=${cluster_pids[0]}
+echo "Starting node B ($portB) on the same database…" 1>&2
+palmares_cluster_node b "$portB" PALMARES_DEMO=false
 grep -a -h -o "DG Size: [0-9]*" "$data/b/server.log" | tail -1 | sed "s/^/node B, data grid: /" 1>&2 || true
-
-cat >"$data/nginx.conf" <<NGINX
-pid $data/nginx.pid;
-error_log $data/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    log_format upstream '\$status \$cookie_JSESSIONID \$upstream_addr';
-    access_log $data/access.log upstream;
-    upstream palmares {
-        hash \$cookie_JSESSIONID consistent;
-        server 127.0.0.1:8201 max_fails=1 fail_timeout=30s;
-        server 127.0.0.1:8202 max_fails=1 fail_timeout=30s;
-    }
-    server {
-        listen 127.0.0.1:8200;
-        location / {
-            proxy_pass http://palmares;
-            proxy_set_header Host \$host:\$server_port;
-            proxy_next_upstream error timeout;
-            proxy_connect_timeout 2s;
-        }
-    }
-}
-NGINX
-nginx -c "$data/nginx.conf"
+palmares_cluster_nginx "$front" "$portA" "$portB"
 
 echo "Ceremony across the nodes: the presenter's screen on B, the remote's next/back on A:" 1>&2
 ceremony=0
-java -Xmx128m "$root/src/test/java/org/palmares/load/ClusterCeremony.java" http://localhost:8201 http://localhost:8202 5 ||
+java -Xmx128m "$root/src/test/java/org/palmares/load/ClusterCeremony.java" "http://localhost:$portA" "http://localhost:$portB" 5 ||
     ceremony=1
 
 echo "Load: $jurors jurors through nginx for $seconds s; node A killed (kill -9) after $((seconds / 2)) s" 1>&2
-java -Xmx256m -Dcrash.log="$data/writes.log" "$driver" "http://localhost:8200" "$jurors" "$seconds" \
+java -Xmx256m -Dcrash.log="$data/writes.log" "$driver" "http://localhost:$front" "$jurors" "$seconds" \
     >"$data/load.out" 2>&1 &
 load=$!
 for _ in $(seq 1 600); do grep -q "logged in and opened" "$data/load.out" 2>/dev/null && break; sleep 1; done
@@ -132,8 +94,8 @@ summary() {
 }
 echo "before the kill:"
 head -n "$killed_at" "$data/access.log" | summary
-echo "after the kill (8201 was node A: its sessions now on 8202):"
+echo "after the kill ($portA was node A: its sessions now on $portB):"
 tail -n +"$((killed_at + 1))" "$data/access.log" | summary
 echo "verification through node B:"
-java -Xmx256m "$driver" verify "http://localhost:8202" "$data/writes.log"
+java -Xmx256m "$driver" verify "http://localhost:$portB" "$data/writes.log"
 exit "$ceremony"
