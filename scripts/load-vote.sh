@@ -50,7 +50,7 @@ java "$driver" page "$base" "/vote/index.xhtml?category=CDC" 50 10 >/dev/null
 echo "Heap used after a full GC, before the cast run: $(heap)"
 if command -v wrk >/dev/null; then
     echo "cast votes, about $rate/s:"
-    WRK_LATENCY_MS=30 palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
+    WRK_LATENCY_MS="${VOTE_LATENCY_MS:-60}" palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
 else
     java "$driver" cast "$base" "$ids" "$rate" "$seconds"
 fi

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -16,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -189,11 +192,30 @@ public class VoteService {
 
     // --- casting and verifying (public) ---
 
+    /** Category ids found for (edition key, category code) lately, so that a rush of casts does not ask each time. */
+    private record FoundCategory(long id, Instant until) {}
+
+    private static final Duration FOUND_CATEGORY_KEPT = Duration.ofSeconds(10);
+    private final Map<String, FoundCategory> foundCategories = new ConcurrentHashMap<>();
+
     /**
      * The public-vote category of an edition a cast names, as its id: by code, or the edition's first one when the
-     * code is blank. Reads ids and codes only (casting is the busiest public write: no entity, no long text).
+     * code is blank. Casting is the busiest public write: an id found is kept 10 s (a renamed code answers that much
+     * longer; the cast itself checks again that the category takes votes and holds the nomination).
      */
     public long publicCategoryId(String editionKey, String code) {
+        String key = Objects.toString(editionKey, "") + "/"
+                + Objects.toString(code, "").toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        FoundCategory found = foundCategories.get(key);
+        if (found != null && found.until().isAfter(now)) return found.id();
+        long id = findPublicCategoryId(editionKey, code);
+        if (foundCategories.size() >= 1_000) foundCategories.clear();
+        foundCategories.put(key, new FoundCategory(id, now.plus(FOUND_CATEGORY_KEPT)));
+        return id;
+    }
+
+    private long findPublicCategoryId(String editionKey, String code) {
         String edition;
         if (editionKey == null || editionKey.isBlank()) {
             edition = "c.edition.current = true";
