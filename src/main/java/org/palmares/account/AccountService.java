@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
@@ -36,6 +38,9 @@ public class AccountService {
     Pbkdf2PasswordHash passwordHash;
 
     @Inject
+    LoginOutcomes outcomes;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -47,6 +52,23 @@ public class AccountService {
     @Inject
     @ConfigProperty(name = "palmares.base.url", defaultValue = "http://localhost:8080")
     String baseUrl;
+
+    /**
+     * Password hashes computed at once: half the processors (at least one). A burst of logins queues here, fairly,
+     * instead of every login thread sharing the processors with the requests of people already in (jurors saving
+     * scores while territories rush to log in before the deadline).
+     */
+    private final Semaphore hashing =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
+    private <T> T hashing(Supplier<T> work) {
+        hashing.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
+        }
+    }
 
     private LoginThrottle throttle;
     private LoginThrottle clientThrottle;
@@ -122,12 +144,12 @@ public class AccountService {
         Account account = getByEmail(email);
         List<String> broken = PasswordPolicy.check(password, account.getEmail());
         if (!broken.isEmpty()) throw DomainException.invalid(broken.get(0));
-        account.changePasswordHash(passwordHash.generate(password.toCharArray()));
+        account.changePasswordHash(hashing(() -> passwordHash.generate(password.toCharArray())));
     }
 
     /** A password hashed as {@link #setPassword} stores it (the demo's accounts share one: see DemoLoader). */
     public String hashPassword(String password) {
-        return passwordHash.generate(password.toCharArray());
+        return hashing(() -> passwordHash.generate(password.toCharArray()));
     }
 
     /** Stores a password already hashed by {@link #hashPassword} (demo data only). */
@@ -163,7 +185,7 @@ public class AccountService {
         List<String> broken = PasswordPolicy.check(password, account.getEmail());
         if (!broken.isEmpty()) throw DomainException.invalid(broken.get(0));
         token.use(clock);
-        account.changePasswordHash(passwordHash.generate(password.toCharArray()));
+        account.changePasswordHash(hashing(() -> passwordHash.generate(password.toCharArray())));
         audit.record(
                 "account.passwordSet",
                 "Account",
@@ -185,8 +207,11 @@ public class AccountService {
         return byAccount.compareTo(byClient) >= 0 ? byAccount : byClient;
     }
 
-    /** Checks a login; throttled per account and per client address. */
-    @Transactional
+    /**
+     * Checks a login; throttled per account and per client address. Runs outside any transaction (the caller's is
+     * suspended): the password hash takes a third of a second of a processor, and no database connection waits on it.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Account> verify(String email, String password, String clientAddress) {
         if (email == null || password == null) return Optional.empty();
         String accountKey = "account:" + Account.normaliseEmail(email);
@@ -194,23 +219,17 @@ public class AccountService {
         if (!loginWait(email, clientAddress).isZero()) return Optional.empty();
         Optional<Account> account = findByEmail(email).filter(Account::isEnabled);
         boolean valid = account.filter(Account::hasPassword)
-                .map(a -> passwordHash.verify(password.toCharArray(), a.getPasswordHash()))
+                .map(a -> hashing(() -> passwordHash.verify(password.toCharArray(), a.getPasswordHash())))
                 .orElseGet(() -> {
                     // Same work as for a real account, so timing does not tell which addresses exist.
-                    passwordHash.generate(password.toCharArray());
+                    hashing(() -> passwordHash.generate(password.toCharArray()));
                     return false;
                 });
         if (!valid) {
             clientThrottle.failed(clientKey);
             if (account.isPresent()) {
                 Account a = account.get();
-                // A bulk update, not the versioned entity: parallel requests of one account must not fail each
-                // other with an optimistic-lock error (nor lose a failure).
-                em.createQuery("update Account a set a.failedLogins = a.failedLogins + 1, a.lockedUntil = :until "
-                                + "where a.id = :id")
-                        .setParameter("until", LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()))
-                        .setParameter("id", a.getId())
-                        .executeUpdate();
+                outcomes.failed(a.getId(), LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()));
             } else {
                 throttle.failed(accountKey);
             }
@@ -225,13 +244,7 @@ public class AccountService {
                 || a.getLastLoginAt().isBefore(clock.instant().minusSeconds(60))
                 || a.getFailedLogins() > 0
                 || a.getLockedUntil() != null;
-        if (stale) {
-            em.createQuery("update Account a set a.failedLogins = 0, a.lockedUntil = null, a.lastLoginAt = :now "
-                            + "where a.id = :id")
-                    .setParameter("now", clock.instant())
-                    .setParameter("id", a.getId())
-                    .executeUpdate();
-        }
+        if (stale) outcomes.succeeded(a.getId(), clock.instant());
         return account;
     }
 
