@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.account.Account;
@@ -37,17 +36,6 @@ import org.palmares.nomination.TerritoryKind;
 public class DemoTerritories {
     private static final Logger LOG = Logger.getLogger(DemoTerritories.class.getName());
     private static final int PER_TRANSACTION = 100;
-    private static final List<String> REGIONS = List.of(
-            "Auvergne-Rhône-Alpes",
-            "Bretagne",
-            "Grand Est",
-            "Hauts-de-France",
-            "Île-de-France",
-            "Normandie",
-            "Nouvelle-Aquitaine",
-            "Occitanie",
-            "Pays de la Loire",
-            "Provence-Alpes-Côte d'Azur");
 
     @Inject
     @ConfigProperty(name = "palmares.demo.territories", defaultValue = "0")
@@ -89,7 +77,7 @@ public class DemoTerritories {
                     var territory = new Territory(
                             String.format("Territoire de l'échéance %03d", i),
                             TerritoryKind.values()[i % TerritoryKind.values().length],
-                            REGIONS.get(i % REGIONS.size()),
+                            DemoVolume.REGIONS.get(i % DemoVolume.REGIONS.size()),
                             String.format("%02d", 1 + i % 95),
                             clock);
                     em.persist(territory);

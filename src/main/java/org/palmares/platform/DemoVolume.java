@@ -37,7 +37,8 @@ import org.palmares.nomination.TerritoryKind;
 public class DemoVolume {
     private static final Logger LOG = Logger.getLogger(DemoVolume.class.getName());
     private static final int TERRITORIES_PER_TRANSACTION = 100;
-    private static final List<String> REGIONS = List.of(
+    /** France's mainland regions, for the synthetic territories of the load demos. */
+    static final List<String> REGIONS = List.of(
             "Auvergne-Rhône-Alpes",
             "Bourgogne-Franche-Comté",
             "Bretagne",
@@ -50,6 +51,7 @@ public class DemoVolume {
             "Occitanie",
             "Pays de la Loire",
             "Provence-Alpes-Côte d'Azur");
+
     private static final List<String> WORDS = List.of(
             "clause",
             "insertion",
