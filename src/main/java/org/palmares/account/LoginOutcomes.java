@@ -19,11 +19,12 @@ public class LoginOutcomes {
 
     @Transactional
     public void failed(long accountId, Instant lockedUntil) {
-        em.createQuery("update Account a set a.failedLogins = a.failedLogins + 1, a.lockedUntil = :until "
-                        + "where a.id = :id")
-                .setParameter("until", lockedUntil)
-                .setParameter("id", accountId)
-                .executeUpdate();
+        // A null parameter would go to the database untyped (PostgreSQL takes it for text and refuses it).
+        var update = em.createQuery("update Account a set a.failedLogins = a.failedLogins + 1, a.lockedUntil = "
+                        + (lockedUntil == null ? "null" : ":until") + " where a.id = :id")
+                .setParameter("id", accountId);
+        if (lockedUntil != null) update.setParameter("until", lockedUntil);
+        update.executeUpdate();
     }
 
     @Transactional
