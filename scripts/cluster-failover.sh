@@ -11,13 +11,17 @@
 # 3. nginx (Debian's package) on 127.0.0.1:8200 over A and B, each session kept on one node by its cookie (the
 #    usual set-up: a request finds its session where it was last written) until that node fails; the jurors are
 #    spread over both nodes.
-# 4. The ceremony across the nodes (src/test/java/org/palmares/load/ClusterCeremony.java): a presenter's screen
+# 4. One reminder, not two: both nodes check the jurors' automatic reminder every minute
+#    (PALMARES_REMINDERS_MINUTE='*'); the edition is put in scoring with its deadline tomorrow (psql, as an organiser
+#    would through the pages), so at the next minute both find it due at once. Exactly one node must send it (its
+#    claim in job_claim), the other must log it claimed, and each juror must find exactly one reminder in the outbox.
+# 5. The ceremony across the nodes (src/test/java/org/palmares/load/ClusterCeremony.java): a presenter's screen
 #    connected to B must be told of each "next" pressed on A within a second (through the cluster topic).
-# 5. The scoring driver (src/test/java/org/palmares/load/ScoringLoad.java) logs the jurors in through nginx, opens
+# 6. The scoring driver (src/test/java/org/palmares/load/ScoringLoad.java) logs the jurors in through nginx, opens
 #    their dossiers and autosaves for SECONDS; halfway, node A is killed with kill -9. The jurors carry on through
 #    nginx with the same session cookies, those of A now on B, which has their sessions from the cluster: the
 #    driver counts every refused or failed save (a session lost would make every later save of its juror fail).
-# 6. With -Dcrash.log the driver records every acknowledged write; after the run, `verify` reads each sheet back
+# 7. With -Dcrash.log the driver records every acknowledged write; after the run, `verify` reads each sheet back
 #    through B and checks that every acknowledged write is there.
 # Prints the driver's figures, the failures (must be 0 but for a save in flight at the kill, which nginx retries on
 # B) and the verification. CLUSTER_DATA keeps the logs (default: a temporary directory, deleted); CLUSTER_PORT
@@ -57,17 +61,44 @@ done
 palmares_cluster_db "$cluster_db"
 
 echo "Starting node A ($portA) with the demo edition and $jurors load jurors…" 1>&2
-palmares_cluster_node a "$portA" PALMARES_DEMO_JURORS="$jurors"
+palmares_cluster_node a "$portA" PALMARES_DEMO_JURORS="$jurors" PALMARES_REMINDERS_MINUTE='*'
 nodeA=${cluster_pids[0]}
 echo "Starting node B ($portB) on the same database…" 1>&2
-palmares_cluster_node b "$portB" PALMARES_DEMO=false
+palmares_cluster_node b "$portB" PALMARES_DEMO=false PALMARES_REMINDERS_MINUTE='*'
 grep -a -h -o "DG Size: [0-9]*" "$data/b/server.log" | tail -1 | sed "s/^/node B, data grid: /" 1>&2 || true
 palmares_cluster_nginx "$front" "$portA" "$portB"
 
+failed=0
+sql() { PGPASSWORD=palmares psql -h 127.0.0.1 -U palmares -d "$cluster_db" -qtA -c "$1"; }
+echo "Reminders across the nodes: the edition in scoring, its deadline tomorrow; both nodes check every minute…" 1>&2
+sql "update edition set phase = 'SCORING',
+       scoring_deadline = date_trunc('day', localtimestamp) + interval '1 day 23 hours 59 minutes'
+     where is_current" >/dev/null
+for _ in $(seq 1 150); do
+    sent="$(grep -a -h -o 'Automatic reminder reminder:[^ ]*: [0-9]* juror(s)' "$data/a/server.log" "$data/b/server.log" || true)"
+    skipped="$(grep -a -h -o 'Automatic reminder reminder:[^ ]* already claimed' "$data/a/server.log" "$data/b/server.log" || true)"
+    [[ -n "$sent" && -n "$skipped" ]] && break
+    sleep 1
+done
+for node in a b; do
+    grep -a -h -o 'Automatic reminder reminder:[^ ]*\(: [0-9]* juror(s)\| already claimed\)' "$data/$node/server.log" |
+        sed "s/^/  node ${node^^}: /" 1>&2 || true
+done
+claims="$(sql "select count(*) from job_claim where claim_key like 'reminder:%'")"
+mails="$(sql "select count(*) || ' reminders to ' || count(distinct recipient) || ' jurors'
+              from outbox_message where subject like 'Relance :%' or subject like 'Reminder:%'")"
+twice="$(sql "select count(*) from (select recipient from outbox_message
+              where subject like 'Relance :%' or subject like 'Reminder:%' group by recipient having count(*) > 1) t")"
+echo "  claims: $claims; outbox: $mails; jurors reminded twice: $twice" 1>&2
+if [[ "$(grep -c . <<<"$sent")" != 1 || -z "$skipped" || "$claims" != 1 || "$twice" != 0 ]] ||
+    [[ "$mails" == "0 reminders"* ]]; then
+    echo "  FAILED: one node must send the reminder, once to each juror, and the other find it claimed" 1>&2
+    failed=1
+fi
+
 echo "Ceremony across the nodes: the presenter's screen on B, the remote's next/back on A:" 1>&2
-ceremony=0
 java -Xmx128m "$root/src/test/java/org/palmares/load/ClusterCeremony.java" "http://localhost:$portA" "http://localhost:$portB" 5 ||
-    ceremony=1
+    failed=1
 
 echo "Load: $jurors jurors through nginx for $seconds s; node A killed (kill -9) after $((seconds / 2)) s" 1>&2
 java -Xmx256m -Dcrash.log="$data/writes.log" "$driver" "http://localhost:$front" "$jurors" "$seconds" \
@@ -98,4 +129,4 @@ echo "after the kill ($portA was node A: its sessions now on $portB):"
 tail -n +"$((killed_at + 1))" "$data/access.log" | summary
 echo "verification through node B:"
 java -Xmx256m "$driver" verify "http://localhost:$portB" "$data/writes.log"
-exit "$ceremony"
+exit "$failed"

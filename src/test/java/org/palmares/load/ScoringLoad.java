@@ -182,11 +182,14 @@ public final class ScoringLoad {
                 if (!CRASH.step(email, page.api, "reopen", "", () -> postJson(page.api + "/reopen"), page)) return;
                 page.submitted = false;
             }
-            if (!CRASH.step(email, page.api, "save", CrashLog.values(json), () -> put(page, json), page)) {
+            long start = System.nanoTime();
+            boolean saved = CRASH.step(email, page.api, "save", CrashLog.values(json), () -> put(page, json), page);
+            long took = System.nanoTime() - start;
+            if (!saved) {
                 reload(page);
                 return;
             }
-            saves.add(0L);
+            saves.add(took);
             if (ThreadLocalRandom.current().nextInt(4) == 0
                     && CRASH.step(email, page.api, "submit", "", () -> postJson(page.api + "/submit"), page)) {
                 page.submitted = true;
