@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
@@ -54,6 +55,20 @@ public class AccountService {
     String baseUrl;
 
     /**
+     * PBKDF2 iterations for new password hashes (a stored hash keeps its own count). Lower than the default only in the
+     * integration tests, which hash thousands of times on two processors; never below {@link #MIN_ITERATIONS}.
+     */
+    @Inject
+    @ConfigProperty(name = "palmares.password.iterations", defaultValue = "" + DEFAULT_ITERATIONS)
+    int iterations;
+
+    /** OWASP's figure for PBKDF2-HMAC-SHA512 (2023). */
+    static final int DEFAULT_ITERATIONS = 210_000;
+
+    /** Soteria's own floor for PBKDF2. */
+    static final int MIN_ITERATIONS = 1_024;
+
+    /**
      * Password hashes computed at once: half the processors (at least one). A burst of logins queues here, fairly,
      * instead of every login thread sharing the processors with the requests of people already in (jurors saving
      * scores while territories rush to log in before the deadline).
@@ -73,12 +88,18 @@ public class AccountService {
     private LoginThrottle throttle;
     private LoginThrottle clientThrottle;
 
-    /** PBKDF2-HMAC-SHA512 with 210,000 iterations: OWASP's figure for it (2023). */
+    /** PBKDF2-HMAC-SHA512, by default with 210,000 iterations. */
     @jakarta.annotation.PostConstruct
     void init() {
+        int count = Math.max(MIN_ITERATIONS, iterations);
+        if (count < DEFAULT_ITERATIONS) {
+            Logger.getLogger(AccountService.class.getName())
+                    .warning(() -> "New password hashes use " + count + " PBKDF2 iterations instead of "
+                            + DEFAULT_ITERATIONS + " (palmares.password.iterations): for tests only");
+        }
         passwordHash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(count),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "16",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         throttle = new LoginThrottle(clock);

@@ -70,6 +70,8 @@ public final class Deployments {
                         "palmares.db.user=" + user,
                         "palmares.db.password=" + password,
                         "palmares.demo=true",
+                        // Every login hashes; at the production count the suite spends minutes in PBKDF2 alone.
+                        "palmares.password.iterations=" + System.getProperty("it.password.iterations", "1024"),
                         String.join("\n", settings),
                         "")),
                 "META-INF/microprofile-config.properties");
