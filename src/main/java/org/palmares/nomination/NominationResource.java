@@ -365,7 +365,12 @@ public class NominationResource {
                 n.getSubmittedAt(),
                 nominations.questions(n.getCategory()).stream()
                         .map(q -> new AnswerView(
-                                q.getId(), q.label(locale), q.getKind().name(), q.isRequired(), n.valueOf(q)))
+                                q.getId(),
+                                q.label(locale),
+                                q.getKind().name(),
+                                q.isRequired(),
+                                q.choiceList(),
+                                n.valueOf(q)))
                         .toList(),
                 n.getAttachments().stream()
                         .map(a -> AttachmentView.of(n.getId(), a, nominationAccess.fileName(n, a)))
@@ -426,8 +431,12 @@ public class NominationResource {
             List<AttachmentView> attachments,
             List<String> missing) {}
 
-    /** An extra question and the nomination's answer to it. */
-    public record AnswerView(long questionId, String label, String kind, boolean required, String value) {}
+    /**
+     * An extra question and the nomination's answer to it; a CHOICE question lists the answers it accepts (empty for
+     * the other kinds), so a client can fill it.
+     */
+    public record AnswerView(
+            long questionId, String label, String kind, boolean required, List<String> choices, String value) {}
 
     /** An attached file and where to download it. */
     public record AttachmentView(long id, String name, String contentType, long size, Instant uploadedAt, String href) {

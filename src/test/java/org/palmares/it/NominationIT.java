@@ -264,17 +264,26 @@ class NominationIT {
                         + "\"kind\":\"NUMBER\",\"required\":true}");
         assertEquals(201, question.statusCode(), question.body());
         long questionId = first(ID, question.body());
+        HttpResponse<String> choice = as(
+                Demo.ORGANISER,
+                "POST",
+                "/api/v1/organiser/categories/" + categoryId("CDC") + "/questions",
+                "{\"labelFr\":\"Public visé\",\"labelEn\":\"Audience\",\"kind\":\"CHOICE\",\"required\":true,"
+                        + "\"choices\":\"Jeunes\\nSeniors\\nTous publics\"}");
+        assertEquals(201, choice.statusCode(), choice.body());
+        long choiceId = first(ID, choice.body());
         long id = draftOfTheDemoTerritory("CDC", "Coup de coeur");
         String path = "/api/v1/nominations/" + id;
-        String etag = as(Demo.TERRITORY, "GET", path, null)
-                .headers()
-                .firstValue("ETag")
-                .orElseThrow();
+        HttpResponse<String> draft = as(Demo.TERRITORY, "GET", path, null);
+        // A client filling the form over REST learns the answers a CHOICE question accepts.
+        assertTrue(draft.body().contains("\"choices\":[\"Jeunes\",\"Seniors\",\"Tous publics\"]"), draft.body());
+        String etag = draft.headers().firstValue("ETag").orElseThrow();
         as(Demo.TERRITORY, "PUT", path, "{\"summary\":\"Un projet\"}", "If-Match", etag);
 
         HttpResponse<String> incomplete = as(Demo.TERRITORY, "POST", path + "/submit", null, "Accept-Language", "en");
         assertProblem(incomplete, 422);
         assertTrue(incomplete.body().contains("Integration hours"), incomplete.body());
+        assertTrue(incomplete.body().contains("Audience"), incomplete.body());
 
         etag = as(Demo.TERRITORY, "GET", path, null)
                 .headers()
@@ -289,9 +298,18 @@ class NominationIT {
                         "If-Match",
                         etag),
                 400);
+        assertProblem(
+                as(Demo.TERRITORY, "PUT", path, "{\"answers\":{\"" + choiceId + "\":\"Retraités\"}}", "If-Match", etag),
+                400);
         assertEquals(
                 200,
-                as(Demo.TERRITORY, "PUT", path, "{\"answers\":{\"" + questionId + "\":\"1200\"}}", "If-Match", etag)
+                as(
+                                Demo.TERRITORY,
+                                "PUT",
+                                path,
+                                "{\"answers\":{\"" + questionId + "\":\"1200\",\"" + choiceId + "\":\"Seniors\"}}",
+                                "If-Match",
+                                etag)
                         .statusCode());
         HttpResponse<String> submitted = as(Demo.TERRITORY, "POST", path + "/submit", null);
         assertEquals(200, submitted.statusCode(), submitted.body());

@@ -154,15 +154,20 @@ public final class RushLoad {
             String value = switch ((String) answer.get("kind")) {
                 case "NUMBER" -> "12";
                 case "DATE" -> LocalDate.now().toString();
-                case "CHOICE" -> null; // the choices are not in the territory's view: the submission will say so
+                case "CHOICE" -> {
+                    List<?> choices = (List<?>) answer.get("choices");
+                    yield choices == null || choices.isEmpty()
+                            ? null
+                            : (String) choices.get(territory % choices.size());
+                }
                 default -> "Réponse du territoire " + territory;
             };
-            if (value == null) continue;
+            if (value == null) continue; // a choice question offering nothing: the submission will say so
             answers.append(answers.length() == 0 ? "" : ",")
                     .append('"')
                     .append(answer.get("questionId"))
                     .append("\":\"")
-                    .append(value)
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
                     .append('"');
         }
         String summary = "Un chantier de rénovation urbaine où la clause sociale a mené " + (10 + territory % 40)
