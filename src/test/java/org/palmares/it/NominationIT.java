@@ -256,22 +256,14 @@ class NominationIT {
     @Order(6)
     @RunAsClient
     void submission_lists_the_required_answers_missing_then_gives_a_reference_and_a_receipt() {
-        HttpResponse<String> question = as(
-                Demo.ORGANISER,
-                "POST",
-                "/api/v1/organiser/categories/" + categoryId("CDC") + "/questions",
+        long questionId = addQuestion(
+                "CDC",
                 "{\"labelFr\":\"Nombre d'heures d'insertion\",\"labelEn\":\"Integration hours\","
                         + "\"kind\":\"NUMBER\",\"required\":true}");
-        assertEquals(201, question.statusCode(), question.body());
-        long questionId = first(ID, question.body());
-        HttpResponse<String> choice = as(
-                Demo.ORGANISER,
-                "POST",
-                "/api/v1/organiser/categories/" + categoryId("CDC") + "/questions",
+        long choiceId = addQuestion(
+                "CDC",
                 "{\"labelFr\":\"Public visé\",\"labelEn\":\"Audience\",\"kind\":\"CHOICE\",\"required\":true,"
                         + "\"choices\":\"Jeunes\\nSeniors\\nTous publics\"}");
-        assertEquals(201, choice.statusCode(), choice.body());
-        long choiceId = first(ID, choice.body());
         long id = draftOfTheDemoTerritory("CDC", "Coup de coeur");
         String path = "/api/v1/nominations/" + id;
         HttpResponse<String> draft = as(Demo.TERRITORY, "GET", path, null);
@@ -615,6 +607,14 @@ class NominationIT {
         browser.login(Demo.TERRITORY, Demo.PASSWORD);
         String page = browser.get("/territory/nomination.xhtml?id=" + id).body();
         assertTrue(page.contains("La date limite est passée."), "the page says the deadline has passed");
+    }
+
+    /** Adds an extra question to a category's form, as an organiser; returns its id. */
+    private long addQuestion(String category, String json) {
+        HttpResponse<String> added =
+                as(Demo.ORGANISER, "POST", "/api/v1/organiser/categories/" + categoryId(category) + "/questions", json);
+        assertEquals(201, added.statusCode(), added.body());
+        return first(ID, added.body());
     }
 
     private long categoryId(String code) {
