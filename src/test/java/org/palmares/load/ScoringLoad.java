@@ -179,7 +179,10 @@ public final class ScoringLoad {
         /** A crash-test round: reopen if submitted, save every criterion, sometimes submit; each step logged. */
         void crashRound(Page page, String json, int round) throws Exception {
             if (page.submitted) {
-                if (!CRASH.step(email, page.api, "reopen", "", () -> postJson(page.api + "/reopen"), page)) return;
+                if (!CRASH.step(email, page.api, "reopen", "", () -> postJson(page.api + "/reopen"), page)) {
+                    reload(page); // e.g. 409: an earlier reopen without an answer did reopen it
+                    return;
+                }
                 page.submitted = false;
             }
             long start = System.nanoTime();
@@ -495,10 +498,11 @@ public final class ScoringLoad {
                         default -> {
                             // A 5xx from a proxy, or a 412 right after a node died (the proxy sent the PUT again to
                             // another node, which saw the first attempt's commit): the outcome is unknown, as for a
-                            // write without an answer. Any other refusal changed nothing.
+                            // write without an answer. Any other refusal changed nothing itself, but says nothing of
+                            // the unanswered attempts before it: a reopen that committed on the node killed before
+                            // answering makes the next reopen a 409.
                             int status = Integer.parseInt(f[4]);
                             if (status == 412 || status >= 500) pending.add(f);
-                            else pending.clear();
                         }
                     }
                 }
@@ -546,8 +550,9 @@ public final class ScoringLoad {
                 }
             }
             System.out.printf(
-                    "sheets %d, acknowledged writes %d, sheets whose last write got no answer (in flight at the kill,"
-                            + " or sent after it) %d, of which committed %d; lost %d, half-written %d%n",
+                    "sheets %d, acknowledged writes %d, sheets with a write unanswered since their last acknowledged"
+                            + " one (in flight at the kill, or sent after it) %d, of which committed %d; lost %d,"
+                            + " half-written %d%n",
                     bySheet.size(), acknowledged, inFlight, inFlightCommitted, lost, halfWritten);
             return lost == 0 && halfWritten == 0;
         }
