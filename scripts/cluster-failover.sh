@@ -17,11 +17,13 @@
 #    claim in job_claim), the other must log it claimed, and each juror must find exactly one reminder in the outbox.
 # 5. The ceremony across the nodes (src/test/java/org/palmares/load/ClusterCeremony.java): a presenter's screen
 #    connected to B must be told of each "next" pressed on A within a second (through the cluster topic).
-# 6. The scoring driver (src/test/java/org/palmares/load/ScoringLoad.java) logs the jurors in through nginx, opens
+# 6. The public vote's rate limits are the cluster's: 15 casts from one address on A, then 15 on B, must meet the
+#    limit of 20 a minute once (some 20 accepted, then 429), not twice.
+# 7. The scoring driver (src/test/java/org/palmares/load/ScoringLoad.java) logs the jurors in through nginx, opens
 #    their dossiers and autosaves for SECONDS; halfway, node A is killed with kill -9. The jurors carry on through
 #    nginx with the same session cookies, those of A now on B, which has their sessions from the cluster: the
 #    driver counts every refused or failed save (a session lost would make every later save of its juror fail).
-# 7. With -Dcrash.log the driver records every acknowledged write; after the run, `verify` reads each sheet back
+# 8. With -Dcrash.log the driver records every acknowledged write; after the run, `verify` reads each sheet back
 #    through B and checks that every acknowledged write is there.
 # Prints the driver's figures, the failures (must be 0 but for a save in flight at the kill, which nginx retries on
 # B) and the verification. CLUSTER_DATA keeps the logs (default: a temporary directory, deleted); CLUSTER_PORT
@@ -99,6 +101,23 @@ fi
 echo "Ceremony across the nodes: the presenter's screen on B, the remote's next/back on A:" 1>&2
 java -Xmx128m "$root/src/test/java/org/palmares/load/ClusterCeremony.java" "http://localhost:$portA" "http://localhost:$portB" 5 ||
     failed=1
+
+echo "Vote limits across the nodes: 15 casts from this address on A, then 15 on B (limit: 20 a minute)…" 1>&2
+ids="$(curl -s "http://localhost:$portA/api/v1/editions/TC2019/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n')"
+first_id="$(head -1 <<<"$ids")"
+cast() {
+    curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' -H 'Accept: application/json' \
+        -d "{\"category\":\"CDC\",\"nomination\":$first_id,\"email\":\"limite-$1@demo.palmares.org\"}" \
+        "http://localhost:$2/api/v1/editions/TC2019/votes"
+}
+answers_a="$(for i in $(seq 1 15); do cast "a$i" "$portA"; done | sort | uniq -c | xargs)"
+answers_b="$(for i in $(seq 1 15); do cast "b$i" "$portB"; done | sort | uniq -c | xargs)"
+echo "  node A answered: $answers_a; node B answered: $answers_b" 1>&2
+accepted="$(grep -o '[0-9]* 202' <<<"$answers_a $answers_b" | awk '{ s += $1 } END { print s + 0 }')"
+if [[ -z "$first_id" || "$accepted" -gt 22 || "$answers_b" != *429* ]]; then
+    echo "  FAILED: the two nodes must share the limit (about 20 accepted in all, then 429)" 1>&2
+    failed=1
+fi
 
 echo "Load: $jurors jurors through nginx for $seconds s; node A killed (kill -9) after $((seconds / 2)) s" 1>&2
 java -Xmx256m -Dcrash.log="$data/writes.log" "$driver" "http://localhost:$front" "$jurors" "$seconds" \

@@ -3,8 +3,8 @@ package org.palmares.ceremony;
 import java.time.Duration;
 
 /**
- * Counts requests per key (a client network, a voter's hash) against a limit. In memory on one node for now; the
- * interface is what a cluster-wide (Hazelcast) implementation will provide.
+ * Counts requests per key (a client network, a voter's hash) against a limit: {@link TokenBucketLimiter} in one
+ * instance's memory, {@link ClusterLimiter} shared by the instances of a cluster.
  */
 public interface RateLimiter {
     /** At most {@code capacity} requests per {@code period}, refilled smoothly. */
@@ -17,4 +17,7 @@ public interface RateLimiter {
 
     /** Takes one request for the key: zero when allowed, else how long to wait before the next one is. */
     Duration take(String key, Limit limit);
+
+    /** Forgets every key (tests, or an organiser lifting limits after a false alarm). */
+    void clear();
 }

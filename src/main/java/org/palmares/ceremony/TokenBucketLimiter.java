@@ -10,7 +10,7 @@ public final class TokenBucketLimiter implements RateLimiter {
     private static final int MAX_KEYS = 200_000;
 
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public TokenBucketLimiter(Clock clock) {
         this.clock = clock;
@@ -25,25 +25,15 @@ public final class TokenBucketLimiter implements RateLimiter {
         }
         Duration[] wait = {Duration.ZERO};
         buckets.compute(key, (k, old) -> {
-            Bucket bucket = old == null ? new Bucket(limit.capacity(), now) : old;
-            double tokens = bucket.level(now, limit);
-            if (tokens >= 1) return new Bucket(tokens - 1, now);
-            double perMilli = (double) limit.capacity() / limit.period().toMillis();
-            wait[0] = Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
-            return new Bucket(tokens, now);
+            TokenBucket.Taken taken = (old == null ? TokenBucket.full(limit, now) : old).take(now, limit);
+            wait[0] = taken.delay();
+            return taken.bucket();
         });
         return wait[0];
     }
 
-    /** Forgets every key (tests, or an organiser lifting limits after a false alarm). */
+    @Override
     public void clear() {
         buckets.clear();
-    }
-
-    private record Bucket(double tokens, long at) {
-        double level(long now, Limit limit) {
-            double perMilli = (double) limit.capacity() / limit.period().toMillis();
-            return Math.min(limit.capacity(), tokens + Math.max(0, now - at) * perMilli);
-        }
     }
 }

@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import org.palmares.platform.ClusterTopic;
 import org.palmares.platform.TooManyRequests;
 
-/** The rate limits of the public vote, on this node's {@link RateLimiter}. */
+/** The rate limits of the public vote, shared by the instances of a cluster (see {@link #limiter()}). */
 @ApplicationScoped
 public class VoteLimits {
     @Inject
@@ -15,12 +16,17 @@ public class VoteLimits {
     @Inject
     Clock clock;
 
-    private volatile TokenBucketLimiter limiter;
+    private volatile RateLimiter limiter;
 
+    /** The cluster's limits when this instance is in one (Payara's Hazelcast runs), else this instance's. */
     private RateLimiter limiter() {
         if (limiter == null) {
             synchronized (this) {
-                if (limiter == null) limiter = new TokenBucketLimiter(clock);
+                if (limiter == null) {
+                    limiter = ClusterTopic.hazelcast()
+                            .<RateLimiter>map(hazelcast -> new ClusterLimiter(hazelcast, clock))
+                            .orElseGet(() -> new TokenBucketLimiter(clock));
+                }
             }
         }
         return limiter;

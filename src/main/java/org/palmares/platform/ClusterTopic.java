@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -36,15 +37,24 @@ public class ClusterTopic {
         HANDLERS.put(kind, handler);
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        HazelcastInstance hazelcast;
+    /** The Hazelcast that Payara runs, when it runs one ({@code --nocluster} or {@code --nohazelcast}: none). */
+    public static Optional<HazelcastInstance> hazelcast() {
         try {
-            hazelcast = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+            HazelcastInstance hazelcast = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+            return hazelcast != null && hazelcast.getLifecycleService().isRunning()
+                    ? Optional.of(hazelcast)
+                    : Optional.empty();
         } catch (NamingException | ClassCastException | NoClassDefFoundError none) {
+            return Optional.empty();
+        }
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        HazelcastInstance hazelcast = hazelcast().orElse(null);
+        if (hazelcast == null) {
             LOG.info("No Hazelcast here: cache drops and ceremony moves stay on this instance");
             return;
         }
-        if (hazelcast == null || !hazelcast.getLifecycleService().isRunning()) return;
         topic = hazelcast.getTopic(NAME);
         listener = topic.addMessageListener(message -> {
             if (message.getPublishingMember() != null
