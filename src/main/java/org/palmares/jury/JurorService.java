@@ -218,9 +218,12 @@ public class JurorService {
                 .getResultList();
     }
 
-    /** The current assignments of the caller, and nothing else: a juror sees only what was given to them. */
+    /**
+     * The current assignments of the caller, and nothing else: a juror sees only what was given to them, and nothing
+     * of it before accepting the confidentiality charter.
+     */
     public List<Assignment> assignmentsOfCaller(Edition edition) {
-        Juror juror = ofCaller(edition).orElseThrow(DomainException::forbidden);
+        Juror juror = JurorReadingRule.requireCharter(ofCaller(edition).orElseThrow(DomainException::forbidden));
         return em.createQuery(
                         "select a from Assignment a where a.juror = :j and a.recused = false "
                                 + "order by a.nomination.category.position, a.nomination.reference",
@@ -233,6 +236,11 @@ public class JurorService {
         return em.createQuery("select c from Conflict c where c.juror = :j order by c.createdAt", Conflict.class)
                 .setParameter("j", juror)
                 .getResultList();
+    }
+
+    /** Refuses a juror who has not accepted the charter yet (403 "charter first"). */
+    public Juror requireCharter(Juror juror) {
+        return JurorReadingRule.requireCharter(juror);
     }
 
     /** Whether any conflict keeps the juror away from the nomination. */

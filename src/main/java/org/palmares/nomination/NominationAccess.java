@@ -2,12 +2,8 @@ package org.palmares.nomination;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.palmares.account.Account;
 import org.palmares.account.Role;
-import org.palmares.jury.Assignment;
-import org.palmares.jury.JurorService;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
 
@@ -18,17 +14,14 @@ import org.palmares.platform.DomainException;
  */
 @ApplicationScoped
 public class NominationAccess {
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Access access;
 
     @Inject
-    JurorService jurors;
+    JurorReading jurors;
 
     public boolean canSee(Nomination nomination) {
-        return canChange(nomination) || isAssignedJuror(nomination);
+        return canChange(nomination) || jurorVerdict(nomination) == JurorReading.Verdict.READ;
     }
 
     /** Organisers and the members of the nomination's territory. */
@@ -78,25 +71,27 @@ public class NominationAccess {
         return reference + "-" + (rank > 0 ? rank : attachment.getId()) + "." + extension;
     }
 
+    /**
+     * Refuses a nomination the caller may not see: not found, or, for a juror assigned to it who has not accepted the
+     * confidentiality charter yet, "charter first" (nothing of the dossier before it).
+     */
     public void requireVisible(Nomination nomination) {
-        if (!canSee(nomination)) throw DomainException.notFound("nomination");
+        if (canChange(nomination)) return;
+        switch (jurorVerdict(nomination)) {
+            case READ -> {}
+            case CHARTER_FIRST -> throw JurorReading.charterFirst();
+            case NONE -> throw DomainException.notFound("nomination");
+        }
     }
 
     public void requireChangeable(Nomination nomination) {
         if (!canChange(nomination)) throw DomainException.notFound("nomination");
     }
 
-    private boolean isAssignedJuror(Nomination nomination) {
-        if (!access.has(Role.JUROR)) return false;
-        String email = access.callerEmail().map(Account::normaliseEmail).orElse(null);
-        if (email == null) return false;
-        return em.createQuery(
-                        "select a from Assignment a where a.nomination = :n and a.juror.account.email = :e "
-                                + "and a.recused = false",
-                        Assignment.class)
-                .setParameter("n", nomination)
-                .setParameter("e", email)
-                .getResultStream()
-                .anyMatch(a -> !jurors.inConflict(a.getJuror(), nomination));
+    private JurorReading.Verdict jurorVerdict(Nomination nomination) {
+        if (!access.has(Role.JUROR)) return JurorReading.Verdict.NONE;
+        return access.callerEmail()
+                .map(email -> jurors.verdict(Account.normaliseEmail(email), nomination))
+                .orElse(JurorReading.Verdict.NONE);
     }
 }

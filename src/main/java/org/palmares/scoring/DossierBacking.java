@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.palmares.nomination.JurorReading;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.JsonSupport;
 import org.palmares.platform.Language;
@@ -87,7 +88,7 @@ public class DossierBacking implements Serializable {
         } catch (NumberFormatException e) {
             throw DomainException.notFound("assignment");
         } catch (DomainException e) {
-            if ("sheet.charterFirst".equals(e.messageKey())) {
+            if (JurorReading.isCharterFirst(e)) {
                 redirect(external, "/jury/charter.xhtml");
                 return;
             }

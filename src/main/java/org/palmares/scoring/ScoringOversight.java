@@ -230,7 +230,8 @@ public class ScoringOversight {
                 .filter(SheetLine::isUnfinished)
                 .toList();
         for (SheetLine line : unfinished) {
-            Account account = em.find(Juror.class, line.jurorId()).getAccount();
+            Juror juror = em.find(Juror.class, line.jurorId());
+            Account account = juror.getAccount();
             Locale locale =
                     Messages.supported(account.getLocale() == null ? null : Locale.forLanguageTag(account.getLocale()));
             String deadline = edition.getScoringDeadline() == null
@@ -244,7 +245,11 @@ public class ScoringOversight {
                             "sheets.remind.mail.body",
                             account.getDisplayName(),
                             nomination.getReference(),
-                            nomination.getTitle(),
+                            // Nothing of a dossier reaches a juror before the charter, by e-mail no more than on a
+                            // page.
+                            juror.hasAcceptedConfidentiality()
+                                    ? Messages.get(locale, "sheets.remind.mail.title", nomination.getTitle())
+                                    : "",
                             deadline,
                             baseUrl + "/jury/dossier.xhtml?assignment=" + line.assignmentId()));
             audit.record("sheets.remind", "Nomination", nomination.getId(), null, account.getEmail());

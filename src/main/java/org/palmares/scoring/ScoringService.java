@@ -91,7 +91,7 @@ public class ScoringService {
                 .filter(Assignment::isCurrent)
                 .filter(a -> !jurors.inConflict(a.getJuror(), a.getNomination()))
                 .orElseThrow(() -> DomainException.notFound("assignment"));
-        if (!assignment.getJuror().hasAcceptedConfidentiality()) throw DomainException.conflict("sheet.charterFirst");
+        jurors.requireCharter(assignment.getJuror());
         return assignment;
     }
 
