@@ -42,7 +42,6 @@ palmares_cluster_node() {
         java "-Xmx${CLUSTER_HEAP:-768m}" -jar "$palmares_cluster_root/target/payara-micro.jar" --port "$port" \
         --contextroot / --clustermode "tcpip:127.0.0.1:$cluster_grid_port" --startport "$cluster_grid_port" \
         --interfaces 127.0.0.1 --clustername "$cluster_name" \
-        --prebootcommandfile "$palmares_cluster_root/src/main/payara/pre-boot-commands.asadmin" \
         --deploy "$palmares_cluster_root/target/palmares.war" >"$cluster_data/$name/server.log" 2>&1 &
     local pid=$!
     cluster_pids+=("$pid")

@@ -24,7 +24,7 @@ palmares_start() {
     fi
     server_log="$data/server.log"
     PALMARES_DATA_DIR="$data" java "$@" -jar "$palmares_root/target/payara-micro.jar" --nocluster --port "$port" \
-        --contextroot / --prebootcommandfile "$palmares_root/src/main/payara/pre-boot-commands.asadmin" \
+        --contextroot / \
         --deploy "$palmares_root/target/palmares.war" >"$server_log" 2>&1 &
     server=$!
     for _ in $(seq 1 1800); do

@@ -120,8 +120,25 @@ public final class Http {
         return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    private boolean origin = true;
+
+    /**
+     * This client no longer says where its requests come from (no {@code Origin}), as a script would, not a browser:
+     * its session requests that change something are then refused unless they carry another proof.
+     */
+    public Http withoutOrigin() {
+        origin = false;
+        return this;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
         if (headers.length > 0) builder.headers(headers);
+        boolean named = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            named |= headers[i].equalsIgnoreCase("Origin") || headers[i].equalsIgnoreCase("Sec-Fetch-Site");
+        }
+        // As a browser does, on its own pages: SameOriginFilter refuses a session's changes without such a proof.
+        if (origin && !named) builder.header("Origin", base);
         try {
             return client.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

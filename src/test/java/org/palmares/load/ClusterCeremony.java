@@ -52,6 +52,7 @@ public class ClusterCeremony {
                 + "&jakarta.faces.ViewState=" + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
         int status = browser.send(
                         HttpRequest.newBuilder(URI.create(b + "/login.xhtml"))
+                                .header("Origin", b)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),

@@ -243,6 +243,8 @@ public final class ScoringLoad {
         }
 
         HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+            // As a browser: every request says it comes from Palmarès's own pages (SameOriginFilter asks it).
+            b.header("Origin", base);
             return client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
