@@ -159,6 +159,17 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * The account of an address, made (with no role) and sent a link to choose a password if it has none yet: what a
+     * person invited by someone who is not an organiser gets. Roles come later, from what they accept.
+     */
+    @Transactional
+    public Account ensureInvited(@NotBlank @Email String email, @NotBlank String displayName, Locale locale) {
+        Account account = createOrGrant(email, displayName, EnumSet.noneOf(Role.class));
+        if (!account.hasPassword()) sendLink(account, TokenPurpose.INVITATION, locale);
+        return account;
+    }
+
     /** Sets a password directly (first organiser, demo accounts); the policy applies as everywhere. */
     @Transactional
     public void setPassword(String email, String password) {

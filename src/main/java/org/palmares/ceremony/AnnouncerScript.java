@@ -75,6 +75,7 @@ public final class AnnouncerScript {
                 yield words;
             }
             case NOT_SIGNED_OFF -> Messages.get(locale, "ceremony.script.say.notSignedOff", category);
+            case NOT_AWARDED -> Messages.get(locale, "ceremony.script.say.notAwarded", category);
             case END -> Messages.get(locale, "ceremony.script.say.end");
         };
         String asWritten = slide.kind() == SlideKind.WINNER ? names(slide.winners()) : "";

@@ -8,6 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.Phase;
+import org.palmares.edition.PhaseClosed;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.OutboxMessage;
 
@@ -30,7 +33,7 @@ public class BallotDesk {
 
     @Transactional
     public Checked byCode(String publicId, String codeHash) {
-        Ballot ballot = locked("select b from Ballot b where b.publicId = :v", publicId);
+        Ballot ballot = open(locked("select b from Ballot b where b.publicId = :v", publicId));
         Ballot.Check check = ballot.check(codeHash, clock.instant());
         if (check == Ballot.Check.RIGHT) count(ballot);
         return new Checked(check, ballot);
@@ -38,10 +41,17 @@ public class BallotDesk {
 
     @Transactional
     public Checked byToken(String tokenHash) {
-        Ballot ballot = locked("select b from Ballot b where b.tokenHash = :v", tokenHash);
+        Ballot ballot = open(locked("select b from Ballot b where b.tokenHash = :v", tokenHash));
         Ballot.Check check = ballot.follow(tokenHash, clock.instant());
         if (check == Ballot.Check.RIGHT) count(ballot);
         return new Checked(check, ballot);
+    }
+
+    /** A vote is confirmed only while the edition's phase takes votes, as it is cast. */
+    private static Ballot open(Ballot ballot) {
+        Phase phase = ballot.getCategory().getEdition().getPhase();
+        if (!EditionAction.PUBLIC_VOTE.allowedIn(phase)) throw new PhaseClosed(EditionAction.PUBLIC_VOTE, phase);
+        return ballot;
     }
 
     private Ballot locked(String query, String value) {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
@@ -42,6 +44,9 @@ public class CeremonyService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     TallyService tally;
@@ -99,6 +104,7 @@ public class CeremonyService {
     @Transactional
     public Ceremony configure(String editionKey, int shortlist, String primary, String background) {
         Ceremony ceremony = ceremony(editionKey);
+        phases.require(ceremony.getEdition(), EditionAction.CEREMONY_PREPARATION);
         String before = describe(ceremony);
         ceremony.configure(shortlist, primary, background);
         audit.record("ceremony.configure", "Ceremony", ceremony.getId(), before, describe(ceremony));
@@ -114,6 +120,7 @@ public class CeremonyService {
     @Transactional
     public RunOfShowItem describe(long itemId, String announcer, String notes) {
         RunOfShowItem item = item(itemId);
+        phases.require(item.getCeremony().getEdition(), EditionAction.CEREMONY_PREPARATION);
         String before = item.getAnnouncer() + " | " + item.getNotes();
         item.describe(announcer, notes);
         audit.record(
@@ -125,6 +132,7 @@ public class CeremonyService {
     @Transactional
     public void move(long itemId, int direction) {
         RunOfShowItem item = item(itemId);
+        phases.require(item.getCeremony().getEdition(), EditionAction.CEREMONY_PREPARATION);
         List<RunOfShowItem> items = new ArrayList<>(items(item.getCeremony()));
         int at = items.indexOf(item);
         int to = at + Integer.signum(direction);
@@ -259,6 +267,7 @@ public class CeremonyService {
     @Transactional
     public CeremonyState act(String editionKey, String action, Locale locale) {
         Ceremony ceremony = ceremony(editionKey);
+        phases.require(ceremony.getEdition(), EditionAction.CEREMONY_LIVE);
         SlideDeck deck = deck(ceremony, locale);
         Instant now = clock.instant();
         switch (action == null ? "" : action) {
@@ -269,7 +278,7 @@ public class CeremonyService {
             default -> throw DomainException.invalid("ceremony.action.invalid", String.valueOf(action));
         }
         Slide shown = deck.get(ceremony.shownIn(deck.size()));
-        if (shown.kind() == SlideKind.WINNER && !ceremony.isBlackScreen()) {
+        if ((shown.kind() == SlideKind.WINNER || shown.kind() == SlideKind.NOT_AWARDED) && !ceremony.isBlackScreen()) {
             items(ceremony).stream()
                     .filter(i -> i.getCategory().getId().equals(shown.categoryId()))
                     .forEach(i -> {
@@ -335,7 +344,7 @@ public class CeremonyService {
         SlideDeck deck = deck(ceremony, locale);
         String name = ceremony.getEdition().name(locale);
         Set<Long> signedOff = deck.slides().stream()
-                .filter(s -> s.kind() == SlideKind.WINNER)
+                .filter(s -> s.kind() == SlideKind.WINNER || s.kind() == SlideKind.NOT_AWARDED)
                 .map(Slide::categoryId)
                 .collect(Collectors.toSet());
         return new RunOfShow(

@@ -40,6 +40,11 @@ public final class SlideDeck {
                 continue;
             }
             slides.add(slide(act, SlideKind.CATEGORY, List.of(), List.of(), List.of()));
+            if (act.winners().isEmpty()) {
+                // Signed off with no winner: the jury gave no prize, and the screen says so.
+                slides.add(slide(act, SlideKind.NOT_AWARDED, List.of(), List.of(), List.of()));
+                continue;
+            }
             slides.add(slide(act, SlideKind.NOMINEES, shortlist(act, shortlist), List.of(), List.of()));
             slides.add(slide(act, SlideKind.SUSPENSE, List.of(), List.of(), List.of()));
             slides.add(slide(act, SlideKind.WINNER, List.of(), act.winners(), act.mentions()));

@@ -9,5 +9,7 @@ public enum SlideKind {
     WINNER,
     /** A category whose decision is not signed off: it cannot be revealed, and the slide says so. */
     NOT_SIGNED_OFF,
+    /** A category whose signed decision gives no prize. */
+    NOT_AWARDED,
     END
 }

@@ -26,6 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.Phase;
+import org.palmares.edition.PhaseClosed;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.NominationStatus;
 import org.palmares.platform.Access;
@@ -55,6 +59,9 @@ public class VoteService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     AuditLog audit;
@@ -158,6 +165,7 @@ public class VoteService {
     public VoteWindow setWindow(long categoryId, LocalDateTime opensAt, LocalDateTime closesAt) {
         access.require(Role.ORGANISER);
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.PUBLIC_VOTE_SETUP);
         if (!category.isPublicVote()) throw DomainException.conflict("vote.window.notPublic");
         if (opensAt == null || closesAt == null) throw DomainException.invalid("vote.window.required");
         if (!closesAt.isAfter(opensAt)) throw DomainException.invalid("vote.window.order");
@@ -247,7 +255,8 @@ public class VoteService {
             LocalDateTime opensAt,
             LocalDateTime closesAt,
             String title,
-            NominationStatus status) {
+            NominationStatus status,
+            Phase phase) {
         VotingWindow rules() {
             return new VotingWindow(opensAt, closesAt, java.time.ZoneId.of(timeZone));
         }
@@ -261,8 +270,8 @@ public class VoteService {
                 .findFirst()
                 .orElse(new Object[2]);
         return em.createQuery(
-                        "select c.nameFr, c.nameEn, c.publicVote, c.edition.timeZone, n.title, n.status"
-                                + " from Nomination n join n.category c where n.id = :n and c.id = :c",
+                        "select c.nameFr, c.nameEn, c.publicVote, c.edition.timeZone, n.title, n.status,"
+                                + " c.edition.phase from Nomination n join n.category c where n.id = :n and c.id = :c",
                         Object[].class)
                 .setParameter("n", nominationId)
                 .setParameter("c", categoryId)
@@ -276,7 +285,8 @@ public class VoteService {
                         (LocalDateTime) window[0],
                         (LocalDateTime) window[1],
                         (String) r[4],
-                        (NominationStatus) r[5]));
+                        (NominationStatus) r[5],
+                        (Phase) r[6]));
     }
 
     /**
@@ -302,6 +312,10 @@ public class VoteService {
         String voter = hasher.of(address);
         limits.cast(client, voter);
         Optional<CastTarget> target = castTarget(categoryId, nominationId);
+        if (target.isPresent()
+                && !EditionAction.PUBLIC_VOTE.allowedIn(target.get().phase())) {
+            throw new PhaseClosed(EditionAction.PUBLIC_VOTE, target.get().phase());
+        }
         if (target.isPresent()
                 && (!target.get().publicVote() || !target.get().rules().isOpen(clock.instant()))) {
             throw DomainException.conflict("vote.closed");
@@ -478,6 +492,7 @@ public class VoteService {
         if (reason == null || reason.isBlank()) throw DomainException.invalid("vote.void.reason");
         PublicVote vote = Optional.ofNullable(em.find(PublicVote.class, voteId))
                 .orElseThrow(() -> DomainException.notFound("vote"));
+        phases.require(vote.getCategory().getEdition(), EditionAction.VOTE_MODERATION);
         if (vote.isVoided()) throw DomainException.conflict("vote.void.already");
         String clipped = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
         vote.voidVote(clipped);

@@ -30,6 +30,9 @@ public class EditionService {
     @Inject
     Access access;
 
+    @Inject
+    PhaseGuard phases;
+
     /** The edition the public home page and the role pages show. */
     public Optional<Edition> findCurrent() {
         return em.createQuery("select e from Edition e where e.current = true order by e.id desc", Edition.class)
@@ -86,6 +89,12 @@ public class EditionService {
         if (stored.getVersion() != changed.getVersion()) {
             throw DomainException.conflict("error.concurrentChange");
         }
+        phases.require(stored, EditionAction.EDITION_SETTINGS);
+        if (stored.isBlindReview() != changed.isBlindReview()
+                || stored.getReviewsPerNomination() != changed.getReviewsPerNomination()
+                || stored.isOverallCommentRequired() != changed.isOverallCommentRequired()) {
+            phases.require(stored, EditionAction.REVIEW_SETTINGS);
+        }
         if (!stored.getCode().equals(changed.getCode())
                 && em.createQuery("select count(e) from Edition e where e.code = :c", Long.class)
                                 .setParameter("c", changed.getCode())
@@ -134,7 +143,7 @@ public class EditionService {
     public Category addCategory(long editionId, @NotNull String code, @NotNull String nameFr, @NotNull String nameEn) {
         access.require(Role.ORGANISER);
         Edition edition = get(editionId);
-        requireSetupForStructure(edition);
+        phases.require(edition, EditionAction.CATEGORY_STRUCTURE);
         if (edition.getCategories().stream().anyMatch(c -> c.getCode().equals(code))) {
             throw DomainException.conflict("category.code.taken", code);
         }
@@ -149,8 +158,9 @@ public class EditionService {
         access.require(Role.ORGANISER);
         Category stored = getCategory(changed.getId());
         if (stored.getVersion() != changed.getVersion()) throw DomainException.conflict("error.concurrentChange");
+        phases.require(stored.getEdition(), EditionAction.CATEGORY_TEXTS);
         if (!stored.getCode().equals(changed.getCode())) {
-            requireSetupForStructure(stored.getEdition());
+            phases.require(stored.getEdition(), EditionAction.CATEGORY_STRUCTURE);
             if (stored.getEdition().getCategories().stream()
                     .anyMatch(c -> c.getCode().equals(changed.getCode()))) {
                 throw DomainException.conflict("category.code.taken", changed.getCode());
@@ -172,7 +182,7 @@ public class EditionService {
     public void removeCategory(long categoryId) {
         access.require(Role.ORGANISER);
         Category category = getCategory(categoryId);
-        requireSetupForStructure(category.getEdition());
+        phases.require(category.getEdition(), EditionAction.CATEGORY_STRUCTURE);
         long nominations = em.createQuery("select count(n) from Nomination n where n.category = :c", Long.class)
                 .setParameter("c", category)
                 .getSingleResult();
@@ -186,7 +196,7 @@ public class EditionService {
             long categoryId, @NotNull String nameFr, @NotNull String nameEn, int weight, int min, int max) {
         access.require(Role.ORGANISER);
         Category category = getCategory(categoryId);
-        requireBeforeScoring(category.getEdition());
+        phases.require(category.getEdition(), EditionAction.CRITERIA);
         if (weight <= 0) throw DomainException.invalid("criterion.weight.positive");
         if (min >= max) throw DomainException.invalid("criterion.scale.order");
         Criterion criterion = category.addCriterion(nameFr, nameEn, weight, min, max);
@@ -200,7 +210,7 @@ public class EditionService {
         access.require(Role.ORGANISER);
         Criterion stored = Optional.ofNullable(em.find(Criterion.class, changed.getId()))
                 .orElseThrow(() -> DomainException.notFound("criterion"));
-        requireBeforeScoring(stored.getCategory().getEdition());
+        phases.require(stored.getCategory().getEdition(), EditionAction.CRITERIA);
         if (stored.getVersion() != changed.getVersion()) throw DomainException.conflict("error.concurrentChange");
         stored.setNameFr(changed.getNameFr());
         stored.setNameEn(changed.getNameEn());
@@ -221,7 +231,7 @@ public class EditionService {
         access.require(Role.ORGANISER);
         Criterion criterion = Optional.ofNullable(em.find(Criterion.class, criterionId))
                 .orElseThrow(() -> DomainException.notFound("criterion"));
-        requireBeforeScoring(criterion.getCategory().getEdition());
+        phases.require(criterion.getCategory().getEdition(), EditionAction.CRITERIA);
         criterion.getCategory().removeCriterion(criterion);
         audit.record("criterion.delete", "Criterion", criterionId);
     }
@@ -286,15 +296,5 @@ public class EditionService {
         Phase after = edition.advance();
         audit.record("edition.advance", "Edition", edition.getCode(), before.name(), after.name());
         return after;
-    }
-
-    private void requireSetupForStructure(Edition edition) {
-        if (edition.getPhase().isAtLeast(Phase.NOMINATIONS_OPEN)) {
-            throw DomainException.conflict("category.structureLocked");
-        }
-    }
-
-    private void requireBeforeScoring(Edition edition) {
-        if (edition.getPhase().isAtLeast(Phase.SCORING)) throw DomainException.conflict("criterion.locked");
     }
 }

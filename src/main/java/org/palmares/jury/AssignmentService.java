@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.jury.assignment.AssignmentPlan;
 import org.palmares.jury.assignment.AssignmentProblem;
 import org.palmares.jury.assignment.AssignmentSolver;
@@ -48,6 +50,9 @@ public class AssignmentService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     /** The edition given by its code (e.g. TC2019) or its numeric id. */
     public Edition edition(String codeOrId) {
@@ -87,6 +92,7 @@ public class AssignmentService {
         }
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.ASSIGNMENT);
         AssignmentSettings settings = findSettings(edition).orElseGet(() -> {
             var created = new AssignmentSettings(edition);
             em.persist(created);
@@ -232,6 +238,7 @@ public class AssignmentService {
         access.require(Role.ORGANISER);
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.ASSIGNMENT);
         AssignmentProblem problem = problem(edition, mode);
         AssignmentPlan plan = AssignmentSolver.solve(problem);
         if (plan.status() == AssignmentPlan.Status.INFEASIBLE) {
@@ -349,6 +356,7 @@ public class AssignmentService {
                         .getId()
                         .equals(juror.getEdition().getId()))
                 .orElseThrow(() -> DomainException.notFound("nomination"));
+        phases.require(juror.getEdition(), EditionAction.ASSIGNMENT);
         Assignment assignment = place(juror, nomination);
         audit.record(
                 "assignment.add",
@@ -401,6 +409,7 @@ public class AssignmentService {
     public void remove(long assignmentId) {
         access.require(Role.ORGANISER);
         Assignment assignment = get(assignmentId);
+        phases.require(assignment.getJuror().getEdition(), EditionAction.ASSIGNMENT);
         requireUnstarted(assignment);
         audit.record(
                 "assignment.remove",
@@ -417,6 +426,7 @@ public class AssignmentService {
     public Assignment lock(long assignmentId, boolean locked) {
         access.require(Role.ORGANISER);
         Assignment assignment = get(assignmentId);
+        phases.require(assignment.getJuror().getEdition(), EditionAction.ASSIGNMENT);
         if (assignment.isLocked() != locked) {
             assignment.lock(locked);
             audit.record(locked ? "assignment.lock" : "assignment.unlock", "Assignment", assignment.getId());
@@ -429,6 +439,7 @@ public class AssignmentService {
     public Assignment swap(long assignmentId, long newJurorId) {
         access.require(Role.ORGANISER);
         Assignment old = get(assignmentId);
+        phases.require(old.getJuror().getEdition(), EditionAction.ASSIGNMENT);
         requireUnstarted(old);
         Juror juror = Optional.ofNullable(em.find(Juror.class, newJurorId))
                 .orElseThrow(() -> DomainException.notFound("juror"));

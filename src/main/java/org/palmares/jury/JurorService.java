@@ -1,6 +1,7 @@
 package org.palmares.jury;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,8 +12,11 @@ import java.util.Optional;
 import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.Territory;
+import org.palmares.nomination.TerritoryMemberJoined;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
@@ -33,6 +37,9 @@ public class JurorService {
     Access access;
 
     @Inject
+    PhaseGuard phases;
+
+    @Inject
     org.palmares.account.AccountService accounts;
 
     /** Makes an account a juror of the edition; affiliations become SAME_TERRITORY conflicts at once. */
@@ -47,6 +54,7 @@ public class JurorService {
             List<org.palmares.edition.Category> expertise,
             List<Territory> affiliations) {
         access.require(Role.ORGANISER);
+        phases.require(edition, EditionAction.JURY);
         Account managedAccount = em.merge(account);
         managedAccount.grant(Role.JUROR);
         var juror = new Juror(em.merge(edition), managedAccount, region, capacity);
@@ -97,6 +105,7 @@ public class JurorService {
      */
     @Transactional
     public Conflict declareConflict(Edition edition, long nominationId, String reason) {
+        phases.require(edition, EditionAction.CONFLICT_DECLARATION);
         Juror juror = ofCaller(edition).orElseThrow(DomainException::forbidden);
         if (reason == null || reason.isBlank()) throw DomainException.invalid("conflict.reason.required");
         Nomination nomination = Optional.ofNullable(em.find(Nomination.class, nominationId))
@@ -114,6 +123,7 @@ public class JurorService {
         access.require(Role.ORGANISER);
         Juror juror =
                 Optional.ofNullable(em.find(Juror.class, jurorId)).orElseThrow(() -> DomainException.notFound("juror"));
+        phases.require(juror.getEdition(), EditionAction.JURY);
         Nomination nomination = Optional.ofNullable(em.find(Nomination.class, nominationId))
                 .orElseThrow(() -> DomainException.notFound("nomination"));
         Account by = access.callerEmail()
@@ -173,6 +183,7 @@ public class JurorService {
             List<Long> affiliationIds,
             java.util.Locale locale) {
         access.require(Role.ORGANISER);
+        phases.require(edition, EditionAction.JURY);
         Account account = accounts.invite(email, name, Role.JUROR, locale);
         boolean already =
                 em.createQuery("select count(j) from Juror j where j.edition = :e and j.account = :a", Long.class)
@@ -236,6 +247,37 @@ public class JurorService {
         return em.createQuery("select c from Conflict c where c.juror = :j order by c.createdAt", Conflict.class)
                 .setParameter("j", juror)
                 .getResultList();
+    }
+
+    /**
+     * A juror who joins a territory (accepting a colleague's invitation, or added by an organiser) is in conflict of
+     * interest with it from that moment, in every edition they judge: the territory becomes an affiliation, the
+     * SAME_TERRITORY conflict is recorded, and their current assignments to its nominations end.
+     */
+    void territoryJoined(@Observes TerritoryMemberJoined joined) {
+        Territory territory = em.find(Territory.class, joined.territoryId());
+        List<Juror> records = em.createQuery("select j from Juror j where j.account.id = :a", Juror.class)
+                .setParameter("a", joined.accountId())
+                .getResultList();
+        for (Juror juror : records) {
+            boolean known =
+                    juror.getAffiliations().stream().anyMatch(t -> t.getId().equals(territory.getId()));
+            if (known) continue;
+            juror.addAffiliation(territory);
+            em.persist(Conflict.withTerritory(juror, territory, ConflictKind.SAME_TERRITORY, null, null, clock));
+            em.createQuery(
+                            "select a from Assignment a where a.juror = :j and a.nomination.territory = :t "
+                                    + "and a.recused = false",
+                            Assignment.class)
+                    .setParameter("j", juror)
+                    .setParameter("t", territory)
+                    .getResultList()
+                    .forEach(a -> {
+                        a.recuse();
+                        audit.record("assignment.endedByConflict", "Assignment", a.getId());
+                    });
+            audit.record("conflict.same_territory", "Juror", juror.getAccount().getEmail(), null, territory.getName());
+        }
     }
 
     /** Refuses a juror who has not accepted the charter yet (403 "charter first"). */

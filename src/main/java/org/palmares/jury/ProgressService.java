@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
@@ -32,6 +34,9 @@ public class ProgressService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     Mailer mailer;
@@ -151,6 +156,7 @@ public class ProgressService {
     @Transactional
     public boolean remind(Edition edition, long jurorId) {
         access.require(Role.ORGANISER);
+        phases.require(edition, EditionAction.SCORING_OVERSIGHT);
         Optional<JurorProgress> line =
                 jurorLines(edition).stream().filter(j -> j.jurorId() == jurorId).findFirst();
         if (line.isEmpty()) throw DomainException.notFound("juror");
@@ -163,6 +169,7 @@ public class ProgressService {
     @Transactional
     public int remindAll(Edition edition) {
         access.require(Role.ORGANISER);
+        phases.require(edition, EditionAction.SCORING_OVERSIGHT);
         List<JurorProgress> unfinished = ReminderPolicy.unfinished(jurorLines(edition));
         unfinished.forEach(j -> send(edition, j));
         return unfinished.size();

@@ -36,6 +36,10 @@ public class ColleaguesBacking implements Serializable {
         return territories.colleagues();
     }
 
+    public List<ColleagueInvitation> getPending() {
+        return territories.pendingOfMyTerritory();
+    }
+
     public void invite() {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         territories.inviteColleague(email, name, locale);

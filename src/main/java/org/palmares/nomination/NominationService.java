@@ -21,7 +21,9 @@ import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
 import org.palmares.edition.EditionService;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
@@ -65,6 +67,9 @@ public class NominationService {
     @Inject
     ReferenceCounters counters;
 
+    @Inject
+    PhaseGuard phases;
+
     /** Starts a draft for a territory in a category, taking the first free place of the category's limit. */
     @Transactional
     public Nomination createDraft(long territoryId, long categoryId, @NotBlank @Size(max = 200) String title) {
@@ -73,9 +78,7 @@ public class NominationService {
             throw DomainException.notFound("territory");
         }
         Category category = editions.getCategory(categoryId);
-        if (!access.isSystem() && !category.getEdition().acceptsNominations(clock)) {
-            throw DomainException.conflict("nomination.closed");
-        }
+        requireOpen(category.getEdition());
         checkTitle(title);
         List<Integer> taken = em.createQuery(
                         "select n.slot from Nomination n where n.category = :c and n.territory = :t", Integer.class)
@@ -223,6 +226,7 @@ public class NominationService {
             String choices) {
         access.require(Role.ORGANISER);
         Category category = editions.getCategory(categoryId);
+        phases.require(category.getEdition(), EditionAction.CATEGORY_STRUCTURE);
         var question = new Question(
                 category, labelFr, labelEn, kind, required, questions(category).size());
         question.setHelpFr(helpFr);
@@ -360,7 +364,13 @@ public class NominationService {
 
     /** Refuses any change once the nomination deadline (in the edition's time zone) has passed. */
     void requireOpen(Nomination nomination) {
-        if (!access.isSystem() && !nomination.getCategory().getEdition().acceptsNominations(clock)) {
+        requireOpen(nomination.getCategory().getEdition());
+    }
+
+    /** Nominations change only while the edition takes them, and until its deadline. */
+    private void requireOpen(Edition edition) {
+        phases.require(edition, EditionAction.NOMINATION);
+        if (!access.isSystem() && !edition.acceptsNominations(clock)) {
             throw DomainException.conflict("nomination.closed");
         }
     }

@@ -21,7 +21,9 @@ import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
 import org.palmares.edition.EditionService;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditEvent;
 import org.palmares.platform.AuditLog;
@@ -49,6 +51,9 @@ public class ScreeningService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     Mailer mailer;
@@ -185,6 +190,7 @@ public class ScreeningService {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (!eligible && why == null) throw DomainException.invalid("screening.reason.required");
         Nomination nomination = get(nominationId);
+        phases.require(nomination.getCategory().getEdition(), EditionAction.SCREENING_VERDICT);
         if (!nomination.isScreenable()) throw DomainException.conflict("screening.notSubmitted", label(nomination));
         NominationStatus before = nomination.getStatus();
         nomination.screen(eligible, why, clock);
@@ -226,6 +232,7 @@ public class ScreeningService {
         access.require(Role.ORGANISER);
         if (reason == null || reason.isBlank()) throw DomainException.invalid("screening.moveReason.required");
         Nomination nomination = get(nominationId);
+        phases.require(nomination.getCategory().getEdition(), EditionAction.SCREENING_VERDICT);
         Category target = editions.getCategory(categoryId);
         Category from = nomination.getCategory();
         if (!target.getEdition().getId().equals(from.getEdition().getId())) {

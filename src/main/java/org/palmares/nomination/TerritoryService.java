@@ -1,6 +1,7 @@
 package org.palmares.nomination;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.account.Account;
+import org.palmares.account.AccountService;
 import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
@@ -37,10 +40,17 @@ public class TerritoryService {
     Access access;
 
     @Inject
-    org.palmares.account.AccountService accounts;
+    AccountService accounts;
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    Event<TerritoryMemberJoined> joined;
+
+    @Inject
+    @ConfigProperty(name = "palmares.base.url", defaultValue = "http://localhost:8080")
+    String baseUrl;
 
     @Transactional
     public Territory create(
@@ -58,10 +68,8 @@ public class TerritoryService {
     public void addMember(long territoryId, Account account) {
         access.require(Role.ORGANISER);
         Territory territory = get(territoryId);
-        Account managed = em.merge(account);
-        managed.grant(Role.TERRITORY);
-        territory.addMember(managed);
-        audit.record("territory.addMember", "Territory", territory.getName(), null, managed.getEmail());
+        join(territory, account);
+        audit.record("territory.addMember", "Territory", territory.getName(), null, account.getEmail());
     }
 
     public Optional<Territory> findByName(String name) {
@@ -183,20 +191,127 @@ public class TerritoryService {
         return request;
     }
 
-    /** A member of a territory invites a colleague, who becomes a member of the same territory. */
+    /**
+     * A member of a territory invites a colleague. Nobody joins without consent: the invitee (told by e-mail, and sent a
+     * link to choose a password if they have no account yet) accepts or declines from their account page. The answer
+     * is the same whether the address had an account or not, so the form tells nothing about who is registered.
+     */
     @Transactional
-    public Account inviteColleague(
+    public ColleagueInvitation inviteColleague(
             @NotBlank @jakarta.validation.constraints.Email String email, @NotBlank String name, Locale locale) {
         String caller = access.callerEmail().orElseThrow(DomainException::forbidden);
         Territory territory = ofMember(caller).orElseThrow(DomainException::forbidden);
-        requireNotInAnotherTerritory(email, territory);
-        audit.record("territory.inviteColleague", "Territory", territory.getName(), null, email);
-        // The caller's membership was checked above; the invitation itself is an organiser's power.
-        return Access.asSystem(() -> {
-            Account account = accounts.invite(email, name, Role.TERRITORY, locale);
-            addMember(territory.getId(), account);
-            return account;
-        });
+        String invitee = Account.normaliseEmail(email);
+        if (territory.getMembers().stream().anyMatch(m -> m.getEmail().equals(invitee))) {
+            throw DomainException.conflict("colleagues.already", invitee);
+        }
+        Optional<ColleagueInvitation> pending = pendingInvitation(territory, invitee);
+        if (pending.isPresent()) return pending.get();
+        Account account = accounts.ensureInvited(invitee, name.strip(), locale);
+        var invitation = new ColleagueInvitation(territory, account, caller, clock);
+        em.persist(invitation);
+        em.flush();
+        Locale lang = localeOf(account.getLocale() == null ? locale.toLanguageTag() : account.getLocale());
+        mailer.send(
+                account.getEmail(),
+                Messages.get(lang, "mail.colleague.subject", territory.getName()),
+                Messages.get(
+                        lang,
+                        "mail.colleague.body",
+                        account.getDisplayName(),
+                        caller,
+                        territory.getName(),
+                        baseUrl + "/account/index.xhtml"));
+        audit.record("territory.inviteColleague", "Territory", territory.getName(), null, invitee);
+        return invitation;
+    }
+
+    /** The invitations of the caller's territory still waiting for an answer. */
+    public List<ColleagueInvitation> pendingOfMyTerritory() {
+        String caller = access.callerEmail().orElseThrow(DomainException::forbidden);
+        return ofMember(caller)
+                .map(t -> em.createQuery(
+                                "select i from ColleagueInvitation i where i.territory = :t and i.status = :s "
+                                        + "order by i.createdAt",
+                                ColleagueInvitation.class)
+                        .setParameter("t", t)
+                        .setParameter("s", ColleagueInvitation.Status.PENDING)
+                        .getResultList())
+                .orElse(List.of());
+    }
+
+    /** The invitations waiting for the caller's own answer. */
+    public List<ColleagueInvitation> invitationsToMe() {
+        return access.callerEmail()
+                .map(email -> em.createQuery(
+                                "select i from ColleagueInvitation i where i.account.email = :e and i.status = :s "
+                                        + "order by i.createdAt",
+                                ColleagueInvitation.class)
+                        .setParameter("e", Account.normaliseEmail(email))
+                        .setParameter("s", ColleagueInvitation.Status.PENDING)
+                        .getResultList())
+                .orElse(List.of());
+    }
+
+    /**
+     * The caller accepts an invitation addressed to them: they become a member of the territory (and, if they are a
+     * juror, in conflict of interest with it at once). One territory per account: a member elsewhere is refused.
+     */
+    @Transactional
+    public Territory acceptInvitation(long invitationId) {
+        ColleagueInvitation invitation = myPendingInvitation(invitationId);
+        Territory territory = invitation.getTerritory();
+        requireNotInAnotherTerritory(invitation.getAccount().getEmail(), territory);
+        invitation.accept(clock);
+        join(territory, invitation.getAccount());
+        audit.record(
+                "territory.invitationAccepted",
+                "Territory",
+                territory.getName(),
+                null,
+                invitation.getAccount().getEmail());
+        return territory;
+    }
+
+    @Transactional
+    public void declineInvitation(long invitationId) {
+        ColleagueInvitation invitation = myPendingInvitation(invitationId);
+        invitation.decline(clock);
+        audit.record(
+                "territory.invitationDeclined",
+                "Territory",
+                invitation.getTerritory().getName(),
+                null,
+                invitation.getAccount().getEmail());
+    }
+
+    private ColleagueInvitation myPendingInvitation(long invitationId) {
+        String caller = access.callerEmail().map(Account::normaliseEmail).orElseThrow(DomainException::forbidden);
+        return Optional.ofNullable(em.find(ColleagueInvitation.class, invitationId))
+                .filter(ColleagueInvitation::isPending)
+                .filter(i -> i.getAccount().getEmail().equals(caller))
+                .orElseThrow(() -> DomainException.notFound("invitation"));
+    }
+
+    private Optional<ColleagueInvitation> pendingInvitation(Territory territory, String email) {
+        return em.createQuery(
+                        "select i from ColleagueInvitation i where i.territory = :t and i.account.email = :e "
+                                + "and i.status = :s",
+                        ColleagueInvitation.class)
+                .setParameter("t", territory)
+                .setParameter("e", email)
+                .setParameter("s", ColleagueInvitation.Status.PENDING)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Makes an account a member; every way in comes here, so the jury hears of each one. */
+    private void join(Territory territory, Account account) {
+        Account managed = em.merge(account);
+        managed.grant(Role.TERRITORY);
+        territory.addMember(managed);
+        em.flush();
+        joined.fire(new TerritoryMemberJoined(territory.getId(), managed.getId()));
     }
 
     /** The members of the caller's own territory. */

@@ -12,10 +12,25 @@ public final class Messages {
 
     private Messages() {}
 
+    /** An argument that is itself a message of the bundles, put in the reader's language when the text is made. */
+    public record Key(String key) {}
+
+    /** Several such messages, joined as a list ("a, b, c"). */
+    public record Keys(java.util.List<String> keys) {}
+
     public static String get(Locale locale, String key, Object... args) {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale)).getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            if (args.length == 0) return pattern;
+            Object[] resolved = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Key k) resolved[i] = get(locale, k.key());
+                else if (args[i] instanceof Keys ks) {
+                    resolved[i] = String.join(
+                            ", ", ks.keys().stream().map(k -> get(locale, k)).toList());
+                } else resolved[i] = args[i];
+            }
+            return new MessageFormat(pattern, locale).format(resolved);
         } catch (MissingResourceException e) {
             return key;
         }

@@ -30,7 +30,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             String titleKey = d.messageKey() + ".title";
             String title = Messages.get(locale, titleKey);
             if (title.equals(titleKey)) title = Messages.get(locale, "error.status." + d.status());
-            var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()));
+            var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()))
+                    // What went wrong in words a program can test, whatever the caller's language.
+                    .add("code", d.messageKey());
             if (d instanceof PhaseBlocked blocked) {
                 var missing = JsonSupport.JSON.createArrayBuilder();
                 blocked.missing().forEach(key -> missing.add(Messages.get(locale, key)));

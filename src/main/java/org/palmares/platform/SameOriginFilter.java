@@ -53,6 +53,7 @@ public class SameOriginFilter extends HttpFilter {
                     Messages.supported(request.getHeader("Accept-Language") == null ? null : request.getLocale());
             String body = ProblemDetails.of(
                             403, Messages.get(locale, "error.status.403"), Messages.get(locale, "error.crossSite"))
+                    .add("code", "error.crossSite")
                     .build()
                     .toString();
             response.setStatus(403);

@@ -19,6 +19,8 @@ import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Criterion;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.jury.Assignment;
 import org.palmares.jury.Juror;
 import org.palmares.nomination.Nomination;
@@ -41,6 +43,9 @@ public class ScoringOversight {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     AuditLog audit;
@@ -226,6 +231,7 @@ public class ScoringOversight {
     @Transactional
     public int remind(Edition edition, long nominationId) {
         Nomination nomination = nomination(edition, nominationId);
+        phases.require(edition, EditionAction.SCORING_OVERSIGHT);
         List<SheetLine> unfinished = ofNomination(edition, nominationId, false, Locale.FRENCH).stream()
                 .filter(SheetLine::isUnfinished)
                 .toList();

@@ -23,6 +23,8 @@ import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Criterion;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.jury.Assignment;
 import org.palmares.jury.JurorService;
 import org.palmares.nomination.Attachment;
@@ -58,6 +60,9 @@ public class ScoringService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     AuditLog audit;
@@ -132,6 +137,8 @@ public class ScoringService {
     public ScoreSheet open(long assignmentId) {
         Assignment assignment = ownAssignment(assignmentId);
         return sheetOf(assignment).orElseGet(() -> {
+            // Reading a sheet stays possible after scoring; starting one only while scoring is on.
+            phases.require(assignment.getNomination().getCategory().getEdition(), EditionAction.SCORING_SHEET);
             ScoreSheet sheet = new ScoreSheet(assignment, clock);
             em.persist(sheet);
             em.flush();
@@ -158,6 +165,7 @@ public class ScoringService {
     public ScoreSheet save(long sheetId, long expectedVersion, Map<Long, Entry> entries, String overall) {
         ScoreSheet sheet = ownSheet(sheetId);
         Category category = sheet.getAssignment().getNomination().getCategory();
+        phases.require(category.getEdition(), EditionAction.SCORING_SHEET);
         ScoringWindow window = window(category);
         window.requireOpen(clock);
         Map<Long, Criterion> criteria = criteriaById(category);
@@ -191,6 +199,7 @@ public class ScoringService {
     public ScoreSheet submit(long sheetId) {
         ScoreSheet sheet = ownSheet(sheetId);
         Category category = sheet.getAssignment().getNomination().getCategory();
+        phases.require(category.getEdition(), EditionAction.SCORING_SHEET);
         sheet.submit(category.getCriteria(), category.getEdition().isOverallCommentRequired(), window(category), clock);
         em.flush();
         snapshot(sheet, "submit", category);
@@ -204,6 +213,7 @@ public class ScoringService {
     public ScoreSheet reopen(long sheetId) {
         ScoreSheet sheet = ownSheet(sheetId);
         Category category = sheet.getAssignment().getNomination().getCategory();
+        phases.require(category.getEdition(), EditionAction.SCORING_SHEET);
         sheet.reopen(window(category), clock);
         em.flush();
         snapshot(sheet, "reopen", category);
@@ -220,6 +230,7 @@ public class ScoringService {
         Assignment assignment = ownAssignment(assignmentId);
         Nomination nomination = assignment.getNomination();
         Edition edition = nomination.getCategory().getEdition();
+        phases.require(edition, EditionAction.SCORING_SHEET);
         jurors.declareConflict(edition, nomination.getId(), reason);
         List<Account> organisers = em.createQuery(
                         "select a from Account a join a.roles r where r = :r and a.enabled = true", Account.class)
@@ -248,6 +259,7 @@ public class ScoringService {
         access.require(Role.ORGANISER);
         Category category = Optional.ofNullable(em.find(Category.class, categoryId))
                 .orElseThrow(() -> DomainException.notFound("category"));
+        phases.require(category.getEdition(), EditionAction.SCORING_OVERSIGHT);
         List<ScoringFreeze> existing = em.createQuery(
                         "select f from ScoringFreeze f where f.category = :c", ScoringFreeze.class)
                 .setParameter("c", category)

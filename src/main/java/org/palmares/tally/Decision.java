@@ -48,6 +48,9 @@ public class Decision {
     @Lob
     private String justification;
 
+    /** The jury gives no prize in this category; {@link #justification} says why. */
+    private boolean notAwarded;
+
     @ManyToOne
     @JoinColumn(name = "signed_off_by")
     private Account signedOffBy;
@@ -72,11 +75,31 @@ public class Decision {
         mentions.clear();
         chosenMentions.stream().filter(n -> !chosenWinners.contains(n)).forEach(mentions::add);
         justification = why == null || why.isBlank() ? null : why.strip();
+        notAwarded = false;
+    }
+
+    /** The jury decides to give no prize in this category, and says why (the reason is required). */
+    public void notAwarded(String why) {
+        if (isSignedOff()) throw DomainException.conflict("decision.signedOff");
+        if (why == null || why.isBlank()) throw DomainException.invalid("decision.notAwarded.reasonRequired");
+        winners.clear();
+        mentions.clear();
+        justification = why.strip();
+        notAwarded = true;
+    }
+
+    /** A decision that can be signed: winners, or an explicit "not awarded". */
+    public boolean isComplete() {
+        return notAwarded || !winners.isEmpty();
+    }
+
+    public boolean isNotAwarded() {
+        return notAwarded;
     }
 
     public void signOff(Account by, Clock clock) {
         if (isSignedOff()) throw DomainException.conflict("decision.signedOff");
-        if (winners.isEmpty()) throw DomainException.conflict("decision.noWinner");
+        if (!isComplete()) throw DomainException.conflict("decision.noWinner");
         signedOffBy = by;
         signedOffAt = clock.instant();
     }

@@ -139,6 +139,11 @@ public class TallyBacking {
         return done("decision.saved");
     }
 
+    public String notAwarded() {
+        tally.notAwarded(category.getId(), justification);
+        return done("decision.notAwarded.saved");
+    }
+
     public String signOff() {
         tally.signOff(category.getId());
         return done("decision.signedOff.done");

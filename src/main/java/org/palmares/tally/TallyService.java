@@ -38,6 +38,8 @@ import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Criterion;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.NominationStatus;
 import org.palmares.platform.Access;
@@ -68,6 +70,9 @@ public class TallyService {
 
     @Inject
     Access access;
+
+    @Inject
+    PhaseGuard phases;
 
     @Inject
     AuditLog audit;
@@ -117,6 +122,7 @@ public class TallyService {
         access.require(Role.ORGANISER);
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.TALLY_SETTINGS);
         TallyPolicy policy = findPolicy(edition).orElseGet(() -> {
             var p = new TallyPolicy(edition);
             em.persist(p);
@@ -367,6 +373,7 @@ public class TallyService {
     @Transactional
     public void use(long categoryId, TallyMethod method) {
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.TALLY_SETTINGS);
         CategoryResult state = state(category);
         TallyMethod before = state.getMethod();
         state.use(method);
@@ -377,6 +384,7 @@ public class TallyService {
     @Transactional
     public void freeze(long categoryId) {
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
         LiveTally live = live(category.getEdition());
         CategoryResult state = state(category);
         TallyMethod method = state.getMethod();
@@ -420,6 +428,7 @@ public class TallyService {
     @Transactional
     public void unfreeze(long categoryId, String reason) {
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
         if (reason == null || reason.isBlank()) throw DomainException.invalid("tally.reasonRequired");
         if (findDecision(category).map(Decision::isSignedOff).orElse(false)) {
             throw DomainException.conflict("decision.signedOff");
@@ -513,6 +522,7 @@ public class TallyService {
     @Transactional
     public Decision decide(long categoryId, Set<Long> winnerIds, Set<Long> mentionIds, String justification) {
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
         if (!state(category).isFrozen()) throw DomainException.conflict("decision.notFrozen");
         // A public-vote category may crown a nomination the jury could not rank: the public chose it.
         Set<Long> ranked = frozen(categoryId).stream()
@@ -546,18 +556,41 @@ public class TallyService {
 
     private static String describe(Decision d) {
         if (d.getId() == null && d.getWinners().isEmpty()) return null;
+        if (d.isNotAwarded()) return "not awarded, justification=" + d.getJustification();
         return "winners="
                 + d.getWinners().stream().map(Nomination::getReference).toList() + ", mentions="
                 + d.getMentions().stream().map(Nomination::getReference).toList() + ", justification="
                 + d.getJustification();
     }
 
+    /**
+     * Records that the jury gives no prize in the category, with the reason (which the palmarès shows). Needs no
+     * frozen ranking: a category may have nothing worth ranking at all.
+     */
+    @Transactional
+    public Decision notAwarded(long categoryId, String reason) {
+        Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
+        Decision decision = findDecision(category).orElseGet(() -> {
+            var d = new Decision(category);
+            em.persist(d);
+            return d;
+        });
+        String before = describe(decision);
+        decision.notAwarded(reason);
+        audit.record("decision.notAwarded", "Category", categoryId, before, decision.getJustification());
+        return decision;
+    }
+
     /** Signs the category's decision off: it is locked, with who and when. */
     @Transactional
     public Decision signOff(long categoryId) {
         Category category = category(categoryId);
-        if (!state(category).isFrozen()) throw DomainException.conflict("decision.notFrozen");
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
         Decision decision = findDecision(category).orElseThrow(() -> DomainException.conflict("decision.noWinner"));
+        if (!decision.isNotAwarded() && !state(category).isFrozen()) {
+            throw DomainException.conflict("decision.notFrozen");
+        }
         Account by = access.callerEmail()
                 .flatMap(email -> em.createQuery("select a from Account a where a.email = :m", Account.class)
                         .setParameter("m", email)
@@ -573,6 +606,7 @@ public class TallyService {
     @Transactional
     public Decision reopen(long categoryId, String reason) {
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.DELIBERATION_DECISION);
         if (reason == null || reason.isBlank()) throw DomainException.invalid("tally.reasonRequired");
         Decision decision = findDecision(category).orElseThrow(() -> DomainException.conflict("decision.notSignedOff"));
         decision.reopen();

@@ -61,6 +61,12 @@ class BrowserJourneysIT {
     @BeforeEach
     void freshVisitor() {
         driver.manage().deleteAllCookies();
+        phase(org.palmares.edition.Phase.NOMINATIONS_OPEN);
+    }
+
+    /** Puts the demo edition in the phase the next step of a journey belongs to (test deployments only). */
+    private void phase(org.palmares.edition.Phase phase) {
+        org.palmares.it.PhaseSwitch.set(url, "TC2019", phase);
     }
 
     @Test
@@ -222,6 +228,7 @@ class BrowserJourneysIT {
         driver.findElement(By.id("conflicts:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stated"), conflicted));
 
+        phase(org.palmares.edition.Phase.SCORING);
         driver.manage().deleteAllCookies();
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
@@ -272,6 +279,7 @@ class BrowserJourneysIT {
     @Test
     void a_juror_opens_a_dossier_reads_the_guide_scores_every_criterion_sees_it_saved_and_submits() throws Exception {
         String juror = "jure05@demo.palmares.org";
+        phase(org.palmares.edition.Phase.SCORING);
         var run = new org.palmares.it.Http(url)
                 .request(
                         "POST",
@@ -451,6 +459,7 @@ class BrowserJourneysIT {
 
     /** Gives the demo jurors their dossiers, logs the juror in (charter accepted) and opens their first dossier. */
     private String openFirstDossier(String juror) {
+        phase(org.palmares.edition.Phase.SCORING);
         var run = new org.palmares.it.Http(url)
                 .request(
                         "POST",
@@ -531,6 +540,7 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheetForm:status"), "Grille soumise"));
 
         // The organiser ranks by raw score (one sheet cannot be normalised), freezes, decides and signs off.
+        phase(org.palmares.edition.Phase.DELIBERATION);
         driver.manage().deleteAllCookies();
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
@@ -557,6 +567,7 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
 
         // Not yet published: the public page says "to be announced".
+        phase(org.palmares.edition.Phase.CEREMONY);
         open("/organiser/publication.xhtml");
         WebElement row = driver.findElement(By.cssSelector(".publication-row--" + category));
         String winner =
@@ -579,6 +590,7 @@ class BrowserJourneysIT {
 
     @Test
     void the_presenter_follows_the_remote_in_another_browser_within_a_second() throws Exception {
+        phase(org.palmares.edition.Phase.CEREMONY);
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/"));
         open("/ceremony/presenter.xhtml?edition=TC2019");

@@ -32,6 +32,12 @@ class DeliberationJourneysIT {
     @ArquillianResource
     URL url;
 
+    /** The jury has scored: the edition deliberates. */
+    @org.junit.jupiter.api.BeforeEach
+    void deliberation() {
+        org.palmares.it.PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.DELIBERATION);
+    }
+
     @Test
     void the_organiser_reads_the_three_methods_freezes_decides_and_signs_off_a_category() throws Exception {
         try (Chromium browser = new Chromium(url, "1280")) {

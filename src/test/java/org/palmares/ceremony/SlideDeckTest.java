@@ -44,6 +44,18 @@ class SlideDeckTest {
     }
 
     @Test
+    void a_prize_the_jury_did_not_award_shows_its_category_then_says_so_without_nominees() {
+        SlideDeck deck = SlideDeck.build(List.of(signed(30, List.of(), List.of())), 3);
+        assertEquals(
+                List.of(SlideKind.TITLE, SlideKind.CATEGORY, SlideKind.NOT_AWARDED, SlideKind.END),
+                deck.slides().stream().map(Slide::kind).toList());
+        assertTrue(deck.get(2).nominees().isEmpty());
+        assertEquals(
+                "Le jury a décidé de ne pas décerner le prix Insertion sociale cette année.",
+                AnnouncerScript.line(deck.get(2), 2, "Trophées", Locale.FRENCH).say());
+    }
+
+    @Test
     void a_category_not_signed_off_yields_one_slide_that_never_names_its_winner() {
         SlideDeck deck =
                 SlideDeck.build(List.of(unsigned(20), signed(10, List.of(n(1, "Atelier vélo")), List.of())), 3);

@@ -27,6 +27,7 @@ final class AccessMatrix {
         JUROR_ASSIGNED("juror assigned", "jure01@demo.palmares.org"),
         JUROR_NOT_ASSIGNED("juror not assigned", "jure02@demo.palmares.org"),
         JUROR_CONFLICTED("juror conflicted", "jure03@demo.palmares.org"),
+        JUROR_WITHOUT_CHARTER("juror without charter", "jure04@demo.palmares.org"),
         ORGANISER("organiser", Demo.ORGANISER);
 
         final String column;
@@ -40,6 +41,11 @@ final class AccessMatrix {
 
     /** One line of the table: a request and the outcome expected for each subject. */
     record Row(int line, String method, String path, String body, Map<Subject, String> expected, String why) {
+        /** A row that puts the demo edition in a phase ({@link #path()} names it) instead of calling anything. */
+        boolean phase() {
+            return method.equals("PHASE");
+        }
+
         boolean api() {
             return path.startsWith("/api/");
         }
@@ -92,7 +98,7 @@ final class AccessMatrix {
                     unquote(cells.get(1)),
                     unquote(cells.get(2)),
                     expected,
-                    cells.size() > 10 ? cells.get(10) : ""));
+                    cells.size() > 3 + Subject.values().length ? cells.get(3 + Subject.values().length) : ""));
         }
         if (rows.isEmpty()) throw new IllegalStateException("no access table in " + FILE);
         return rows;

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.palmares.ceremony.CeremonyService;
 import org.palmares.edition.Category;
+import org.palmares.edition.Phase;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
 import org.palmares.tally.TallyService;
@@ -63,6 +64,16 @@ class CeremonyIT {
 
     @Inject
     CeremonyService ceremonies;
+
+    /** The ceremony is driven in its phase; each test starts there. */
+    @org.junit.jupiter.api.BeforeEach
+    void ceremonyPhase() {
+        phase(Phase.CEREMONY);
+    }
+
+    private void phase(Phase phase) {
+        PhaseSwitch.set(url, "TC2019", phase);
+    }
 
     private static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
@@ -131,12 +142,14 @@ class CeremonyIT {
     @Test
     void a_category_not_signed_off_never_shows_its_winner_in_the_state_the_slides_the_script_or_the_presenter() {
         long mix = category("MIX").getId();
+        phase(Phase.DELIBERATION);
         Nomination winner = Access.asSystem(() -> {
             tally.freeze(mix);
             Set<Long> top = tally.top(mix);
             tally.decide(mix, top, Set.of(), null);
             return em.find(Nomination.class, top.iterator().next());
         });
+        phase(Phase.CEREMONY);
         String title = winner.getTitle();
         Http http = organiser();
         JsonObject state = json(act(http, "restart"));
@@ -165,6 +178,7 @@ class CeremonyIT {
     @Test
     void a_signed_off_category_shows_its_winner_and_is_recorded_as_revealed_once_on_screen() {
         long soc = category("SOC").getId();
+        phase(Phase.DELIBERATION);
         Nomination winner = Access.asSystem(() -> {
             tally.freeze(soc);
             Set<Long> top = tally.top(soc);
@@ -172,6 +186,7 @@ class CeremonyIT {
             tally.signOff(soc);
             return em.find(Nomination.class, top.iterator().next());
         });
+        phase(Phase.CEREMONY);
         assertFalse(ceremonies.isRevealed(soc));
         Http http = organiser();
         int slides = json(act(http, "restart")).getInt("slides");

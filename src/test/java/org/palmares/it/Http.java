@@ -104,6 +104,18 @@ public final class Http {
         return post("/login.xhtml", form);
     }
 
+    /** Accepts the confidentiality charter as this logged-in juror, through its page (no dossier opens before). */
+    public void acceptCharter() {
+        String page = get("/jury/charter.xhtml").body();
+        if (!page.contains("charter:accept")) return;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("charter", "charter");
+        form.put("charter:accept", "");
+        form.put("jakarta.faces.ViewState", viewState(page));
+        int status = post("/jury/charter.xhtml", form).statusCode();
+        if (status != 200 && status != 302) throw new IllegalStateException("charter answered " + status);
+    }
+
     public static String viewState(String html) {
         Matcher m = VIEW_STATE.matcher(html);
         if (!m.find()) throw new IllegalStateException("No view state in the page");

@@ -100,6 +100,8 @@ class JuryIT {
         Edition edition = new Edition("IT" + suffix, 2030, "Essai " + suffix, "Test " + suffix, "Europe/Paris", clock);
         Category category = edition.addCategory("SOC", "Social", "Social");
         category.setLimitPerTerritory(5);
+        // Assignment, conflicts and reminders are the work of the scoring phase.
+        PhaseSwitch.advance(edition, org.palmares.edition.Phase.SCORING);
         em.persist(edition);
         Territory territory = new Territory("Territoire " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
         em.persist(territory);
@@ -317,6 +319,13 @@ class JuryIT {
     }
 
     private JsonArray runDemoAndList() throws Exception {
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
+        // A juror reads nothing of their assignments before the confidentiality charter.
+        for (String juror : List.of(Demo.JUROR, "jure11@demo.palmares.org")) {
+            Http http = new Http(url);
+            assertEquals(302, http.login(juror, Demo.PASSWORD).statusCode());
+            http.acceptCharter();
+        }
         HttpResponse<String> run =
                 send("POST", "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS", Demo.ORGANISER, null);
         assertEquals(200, run.statusCode(), run.body());

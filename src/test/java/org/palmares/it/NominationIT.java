@@ -610,11 +610,20 @@ class NominationIT {
     }
 
     /** Adds an extra question to a category's form, as an organiser; returns its id. */
+    /** A form's questions are set up before nominations open: the edition goes back to set-up for the time of it. */
     private long addQuestion(String category, String json) {
-        HttpResponse<String> added =
-                as(Demo.ORGANISER, "POST", "/api/v1/organiser/categories/" + categoryId(category) + "/questions", json);
-        assertEquals(201, added.statusCode(), added.body());
-        return first(ID, added.body());
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SETUP);
+        try {
+            HttpResponse<String> added = as(
+                    Demo.ORGANISER,
+                    "POST",
+                    "/api/v1/organiser/categories/" + categoryId(category) + "/questions",
+                    json);
+            assertEquals(201, added.statusCode(), added.body());
+            return first(ID, added.body());
+        } finally {
+            PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        }
     }
 
     private long categoryId(String code) {

@@ -181,6 +181,7 @@ class OperationsIT {
         Category category = edition.addCategory("SOC", "Social", "Social");
         category.setLimitPerTerritory(5);
         category.addCriterion("Impact", "Impact", 1, 1, 5);
+        PhaseSwitch.advance(edition, org.palmares.edition.Phase.SCORING);
         em.persist(edition);
         Territory territory = new Territory("Territoire " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
         em.persist(territory);

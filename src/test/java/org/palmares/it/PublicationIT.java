@@ -56,6 +56,16 @@ class PublicationIT {
 
     // --- helpers ---
 
+    /** Publication is the ceremony's work; the decisions before it the deliberation's. */
+    @org.junit.jupiter.api.BeforeEach
+    void ceremony() {
+        phase(org.palmares.edition.Phase.CEREMONY);
+    }
+
+    private void phase(org.palmares.edition.Phase phase) {
+        PhaseSwitch.set(url, "TC2019", phase);
+    }
+
     private long category(String code) {
         return em.createQuery("select c.id from Category c where c.code = :c and c.edition.code = 'TC2019'", Long.class)
                 .setParameter("c", code)
@@ -64,6 +74,15 @@ class PublicationIT {
 
     /** Freezes, decides (the ranking's first place, plus the second as a mention) and signs off; the winner's id. */
     private long signOff(long category) {
+        phase(org.palmares.edition.Phase.DELIBERATION);
+        try {
+            return decideAndSign(category);
+        } finally {
+            phase(org.palmares.edition.Phase.CEREMONY);
+        }
+    }
+
+    private long decideAndSign(long category) {
         return Access.asSystem(() -> {
             tally.freeze(category);
             Set<Long> top = tally.top(category);
@@ -135,6 +154,7 @@ class PublicationIT {
             Access.asSystem(work::get);
             return 200;
         } catch (DomainException e) {
+            if (e instanceof org.palmares.edition.PhaseClosed) throw new AssertionError("refused by the phase", e);
             return e.status();
         }
     }
@@ -254,11 +274,13 @@ class PublicationIT {
     void a_category_cannot_be_published_before_its_decision_is_signed_off() {
         long ter = category("TER");
         assertEquals(409, refusal(() -> publication.publish(ter)), "no decision at all");
+        phase(org.palmares.edition.Phase.DELIBERATION);
         Access.asSystem(() -> {
             tally.freeze(ter);
             tally.decide(ter, tally.top(ter), Set.of(), null);
             return null;
         });
+        phase(org.palmares.edition.Phase.CEREMONY);
         assertEquals(409, refusal(() -> publication.publish(ter)), "decided but not signed off");
         assertFalse(publication.isPublished(ter));
         String title = nomination(

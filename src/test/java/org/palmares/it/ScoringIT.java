@@ -99,6 +99,7 @@ class ScoringIT {
         impact.anchor(1, "Aucun effet visible", "No visible effect");
         impact.anchor(5, "Effet mesuré et durable", "Measured, lasting effect");
         Criterion partners = category.addCriterion("Partenariat", "Partnership", 1, 0, 10);
+        PhaseSwitch.advance(edition, org.palmares.edition.Phase.SCORING);
         em.persist(edition);
         Territory territory = new Territory("Territoire Secret " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
         em.persist(territory);

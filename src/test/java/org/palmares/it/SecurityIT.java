@@ -23,6 +23,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,12 @@ class SecurityIT {
 
     @ArquillianResource
     URL url;
+
+    /** Every test starts with the demo edition taking nominations, whatever phase the one before left it in. */
+    @BeforeEach
+    void nominationsOpen() {
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+    }
 
     @Test
     void the_access_matrix_lists_every_page_and_rest_path() throws IOException {
@@ -102,6 +109,10 @@ class SecurityIT {
         List<String> wrong = new ArrayList<>();
         List<AccessMatrix.Row> rows = AccessMatrix.rows();
         for (AccessMatrix.Row row : rows) {
+            if (row.phase()) {
+                PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.valueOf(row.path()));
+                continue;
+            }
             String path = AccessMatrix.resolve(row.path(), values);
             String body = AccessMatrix.resolve(row.body(), values);
             for (AccessMatrix.Subject subject : AccessMatrix.Subject.values()) {
@@ -117,8 +128,9 @@ class SecurityIT {
         }
         assertTrue(
                 wrong.isEmpty(),
-                wrong.size() + " of " + rows.size() * AccessMatrix.Subject.values().length + " cells of "
-                        + AccessMatrix.FILE + " do not hold:\n" + String.join("\n", wrong));
+                wrong.size() + " of "
+                        + rows.stream().filter(r -> !r.phase()).count() * AccessMatrix.Subject.values().length
+                        + " cells of " + AccessMatrix.FILE + " do not hold:\n" + String.join("\n", wrong));
     }
 
     /** The built-in backup is Derby's: on PostgreSQL (pg_dump) an organiser is told so, 409, where Derby gives 201. */
@@ -189,6 +201,15 @@ class SecurityIT {
         long spare = nominationOf(terrA, "MIX");
         values.put("nominationA", String.valueOf(nominationA));
         values.put("nominationB", String.valueOf(nominationOf(terrB, "COM")));
+        // Drafts and files while the edition takes nominations; assignments, sheets and a recusal while it scores.
+        long draftA = draft(terrA, "COM");
+        values.put("draftA", String.valueOf(draftA));
+        values.put("draftB", String.valueOf(draft(terrB, "CDC")));
+        values.put("attachmentA", String.valueOf(upload(terrA, draftA)));
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
+        values.put(
+                "assignmentN",
+                String.valueOf(assign(jurors.get(AccessMatrix.Subject.JUROR_WITHOUT_CHARTER.email), nominationA)));
         long assignmentA = assign(jurors.get(assigned), nominationA);
         long assignmentC = assign(jurors.get(conflicted), nominationA);
         values.put("assignmentA", String.valueOf(assignmentA));
@@ -202,16 +223,18 @@ class SecurityIT {
                 "/api/v1/me/assignments/" + assignmentC + "/recuse",
                 "{\"reason\":\"Ancien employeur du porteur\"}",
                 204);
-        long draftA = draft(terrA, "COM");
-        values.put("draftA", String.valueOf(draftA));
-        values.put("draftB", String.valueOf(draft(terrB, "CDC")));
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        return values;
+    }
+
+    private long upload(String territory, long draft) {
         HttpResponse<String> file = new Http(url)
                 .request(
                         "POST",
-                        "/api/v1/nominations/" + draftA + "/attachments",
+                        "/api/v1/nominations/" + draft + "/attachments",
                         SMALL_PDF,
                         "Authorization",
-                        Http.basic(terrA, Demo.PASSWORD),
+                        Http.basic(territory, Demo.PASSWORD),
                         "Accept",
                         "application/json",
                         "Content-Type",
@@ -219,23 +242,13 @@ class SecurityIT {
                         "X-Filename",
                         "bilan.pdf");
         assertEquals(201, file.statusCode(), file.body());
-        values.put(
-                "attachmentA",
-                String.valueOf(parse(file.body()).getJsonNumber("id").longValue()));
-        return values;
+        return parse(file.body()).getJsonNumber("id").longValue();
     }
 
     private void acceptCharter(String juror) {
         Http http = new Http(url);
         assertEquals(302, http.login(juror, Demo.PASSWORD).statusCode(), "login of " + juror);
-        String page = http.get("/jury/charter.xhtml").body();
-        if (!page.contains("charter:accept")) return;
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("charter", "charter");
-        form.put("charter:accept", "");
-        form.put("jakarta.faces.ViewState", Http.viewState(page));
-        HttpResponse<String> answer = http.post("/jury/charter.xhtml", form);
-        assertTrue(answer.statusCode() == 200 || answer.statusCode() == 302, "charter of " + juror);
+        http.acceptCharter();
     }
 
     private long nominationOf(String territory, String category) {
@@ -632,27 +645,192 @@ class SecurityIT {
     }
 
     @Test
-    void a_territory_member_invites_a_colleague_who_joins_the_same_territory() {
-        Http member = new Http(url);
-        member.login("contact@mde-brevaine.demo.palmares.org", Demo.PASSWORD);
+    void a_cross_site_request_changes_nothing_on_any_rest_path_or_page_and_the_cookie_says_same_site() {
+        HttpResponse<String> login = new Http(url).get("/login.xhtml");
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                cookie.contains("HttpOnly")
+                        && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+                cookie);
+        String owner = AccessMatrix.Subject.TERRITORY_B.email;
+        long draft = draft(owner, "SOC");
+        // The organiser's session may do everything: whatever refuses these requests is the cross-site rule.
+        Http session = new Http(url);
+        assertEquals(302, session.login(Demo.ORGANISER, Demo.PASSWORD).statusCode());
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (String operation : restOperations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            if (method.equals("GET")) continue;
+            String path =
+                    operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+\\}", String.valueOf(draft));
+            // What a form on another site can send: its Origin, a form or text body, no custom header.
+            for (String[] from : List.of(
+                    new String[] {"Origin", "https://evil.example", "Content-Type", "text/plain"},
+                    new String[] {"Sec-Fetch-Site", "cross-site", "Content-Type", "application/x-www-form-urlencoded"},
+                    new String[] {"Origin", "null", "Content-Type", "multipart/form-data; boundary=x"})) {
+                HttpResponse<String> answer =
+                        session.request(method, path, "a=b".getBytes(StandardCharsets.UTF_8), from);
+                tried++;
+                if (!Http.problem(answer, 403) || !answer.body().contains("\"code\":\"error.crossSite\"")) {
+                    wrong.add(operation + " from " + String.join(" ", from) + ": " + answer.statusCode());
+                }
+            }
+        }
+        assertTrue(tried > 60, "every unsafe operation tried: " + tried);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // A session request with no proof of its origin (as an old browser or a forged one would): refused too.
+        Http bare = new Http(url);
+        assertEquals(302, bare.login(owner, Demo.PASSWORD).statusCode());
+        bare.withoutOrigin();
+        assertTrue(Http.problem(bare.request("POST", "/api/v1/nominations/" + draft + "/withdraw", null), 403));
+        // The page's own scripts prove it with their header: the request gets through to the rules behind.
+        HttpResponse<String> script = bare.request(
+                "POST",
+                "/api/v1/nominations/" + draft + "/submit",
+                null,
+                "X-Requested-With",
+                "XMLHttpRequest",
+                "Accept",
+                "application/json");
+        assertEquals(422, script.statusCode(), "reaches the nomination rules: " + script.body());
+        assertEquals(
+                "DRAFT",
+                ofJson(owner, "GET", "/api/v1/nominations/" + draft, null, 200)
+                        .asJsonObject()
+                        .getString("status"),
+                "no cross-site request withdrew or submitted the draft");
+        // Pages: a login form posted from another site, and a page's form posted from another site.
+        Http stranger = new Http(url);
+        String page = stranger.get("/login.xhtml").body();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:email", owner);
+        form.put("login:password", Demo.PASSWORD);
+        form.put("login:next", "");
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page));
+        HttpResponse<String> forged = stranger.post("/login.xhtml", form, "Origin", "https://evil.example");
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("Accès refusé"), "the refusal page");
+        Http territory = new Http(url);
+        assertEquals(302, territory.login(owner, Demo.PASSWORD).statusCode());
+        String colleagues = territory.get("/territory/colleagues.xhtml").body();
+        Map<String, String> invite = new java.util.LinkedHashMap<>();
+        invite.put("invite", "invite");
+        invite.put("invite:name", "Intrus");
+        invite.put("invite:email", "intrus@evil.example");
+        invite.put("invite:submit", "");
+        invite.put("jakarta.faces.ViewState", Http.viewState(colleagues));
+        assertEquals(
+                403,
+                session.post("/territory/colleagues.xhtml", invite, "Sec-Fetch-Site", "cross-site")
+                        .statusCode());
+        assertFalse(session.get("/territory/colleagues.xhtml").body().contains("intrus@evil.example"));
+    }
+
+    /** Invites someone from the colleagues page, as a territory member's browser does. */
+    private HttpResponse<String> inviteColleague(Http member, String name, String email) {
         String page = member.get("/territory/colleagues.xhtml").body();
         Map<String, String> form = new java.util.LinkedHashMap<>();
         form.put("invite", "invite");
-        form.put("invite:name", "Camille Collègue");
-        form.put("invite:email", "camille.collegue@example.org");
+        form.put("invite:name", name);
+        form.put("invite:email", email);
         form.put("invite:submit", "");
         form.put("jakarta.faces.ViewState", Http.viewState(page));
         HttpResponse<String> answer = member.post("/territory/colleagues.xhtml", form);
         assertEquals(200, answer.statusCode());
-        assertTrue(answer.body().contains("camille.collegue@example.org"), "listed among the colleagues");
+        return answer;
+    }
+
+    /** Answers the first invitation of the account page ("accept" or "decline"). */
+    private HttpResponse<String> answerInvitation(Http invitee, String button) {
+        String page = invitee.get("/account/index.xhtml").body();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("invitations", "invitations");
+        form.put("invitations:list:0:" + button, "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page));
+        HttpResponse<String> answer = invitee.post("/account/index.xhtml", form);
+        assertEquals(200, answer.statusCode());
+        return answer;
+    }
+
+    @Test
+    void a_colleague_joins_a_territory_only_once_they_accept_and_a_juror_who_joins_is_in_conflict_at_once() {
+        String territory = "contact@mde-cote-vent.demo.palmares.org";
+        String juror = "jure05@demo.palmares.org";
+        Http member = new Http(url);
+        member.login(territory, Demo.PASSWORD);
+        // A new address: an account is made, with a link to choose a password; it is no member yet.
+        HttpResponse<String> invited = inviteColleague(member, "Camille Collègue", "camille.collegue@example.org");
+        assertTrue(invited.body().contains("après avoir accepté"), "the inviter is told it waits for an answer");
         String outbox = new Http(url)
                 .getAs("/api/v1/organiser/outbox", Demo.ORGANISER, Demo.PASSWORD)
                 .body();
         assertTrue(outbox.contains("camille.collegue@example.org"), "the invitation is in the outbox");
-        String others = new Http(url)
-                .getAs("/api/v1/territory/nominations", "camille.collegue@example.org", "no password yet")
-                .body();
-        assertFalse(others.contains("TC2019"), "no password chosen yet: nothing to see");
+        // An existing juror's account: nothing changes for it until its owner says yes.
+        HttpResponse<String> asked = inviteColleague(member, "Jure Cinq", juror);
+        assertTrue(asked.body().contains(juror), "listed among the invitations waiting for an answer");
+        assertEquals(
+                403,
+                new Http(url)
+                        .getAs("/api/v1/territory/nominations", juror, Demo.PASSWORD)
+                        .statusCode());
+        String ofTerritory = member.get("/territory/colleagues.xhtml").body();
+        assertTrue(
+                ofTerritory.indexOf(juror) > ofTerritory.indexOf("Invitations en attente"),
+                "the juror is waiting, not a member");
+        // The juror is assigned to one of the territory's nominations in scoring...
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
+        long jurorId = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/jurors", null, 200).asJsonArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(j -> j.getString("email").equals(juror))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        long nomination = nominationOf(territory, "SOC");
+        long assignment = assign(jurorId, nomination);
+        // ...accepts the invitation, and at that moment is in conflict with the territory: the assignment ends.
+        Http invitee = new Http(url);
+        invitee.login(juror, Demo.PASSWORD);
+        assertTrue(invitee.get("/account/index.xhtml").body().contains("Côte-au-Vent"), "the invitation shows");
+        HttpResponse<String> accepted = answerInvitation(invitee, "accept");
+        assertTrue(accepted.body().contains("Vous faites désormais partie du territoire"), accepted.body());
+        assertEquals(
+                200,
+                new Http(url)
+                        .getAs("/api/v1/territory/nominations", juror, Demo.PASSWORD)
+                        .statusCode());
+        String conflicts = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/conflicts", null, 200)
+                .toString();
+        assertTrue(
+                conflicts.contains("\"juror\":" + jurorId + ",\"kind\":\"SAME_TERRITORY\""),
+                "the juror's conflict with their new territory is recorded: " + conflicts);
+        String current = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/assignments", null, 200)
+                .toString();
+        assertFalse(current.contains("\"id\":" + assignment + ","), "the assignment ended");
+        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+    }
+
+    @Test
+    void a_member_of_another_territory_cannot_be_taken_and_a_declined_invitation_changes_nothing() {
+        Http member = new Http(url);
+        member.login("contact@mde-landes-argent.demo.palmares.org", Demo.PASSWORD);
+        String other = "contact@mde-olaine.demo.palmares.org";
+        inviteColleague(member, "Olaine", other);
+        Http invitee = new Http(url);
+        invitee.login(other, Demo.PASSWORD);
+        HttpResponse<String> refused = answerInvitation(invitee, "accept");
+        assertTrue(refused.body().contains("appartient déjà au territoire"), "one territory per account");
+        HttpResponse<String> declined = answerInvitation(invitee, "decline");
+        assertTrue(declined.body().contains("Invitation refusée"), declined.body());
+        assertFalse(
+                member.get("/territory/colleagues.xhtml").body().contains(other),
+                "neither a member nor waiting any more");
     }
 
     @Test

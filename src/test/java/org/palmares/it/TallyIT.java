@@ -57,6 +57,12 @@ class TallyIT {
     @ArquillianResource
     URL url;
 
+    /** The tally is frozen, decided and signed off while the jury deliberates. */
+    @org.junit.jupiter.api.BeforeEach
+    void deliberation() throws Exception {
+        PhaseSwitch.set(em, tx, "TC2019", org.palmares.edition.Phase.DELIBERATION);
+    }
+
     private Category category(String code) {
         return em.createQuery(
                         "select c from Category c where c.code = :c and c.edition.code = 'TC2019'", Category.class)

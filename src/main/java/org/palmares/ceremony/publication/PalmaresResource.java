@@ -67,7 +67,13 @@ public class PalmaresResource {
     public record LaureateView(
             String reference, String award, String title, String territory, String summary, String picture) {}
 
-    public record CategoryView(String code, String name, List<LaureateView> winners, List<LaureateView> mentions) {}
+    public record CategoryView(
+            String code,
+            String name,
+            List<LaureateView> winners,
+            List<LaureateView> mentions,
+            boolean notAwarded,
+            String notAwardedReason) {}
 
     public record PalmaresView(
             String edition,
@@ -102,7 +108,9 @@ public class PalmaresResource {
                         c.category().getCode(),
                         c.category().name(locale),
                         c.winners().stream().map(l -> view(l, base)).toList(),
-                        c.mentions().stream().map(l -> view(l, base)).toList()))
+                        c.mentions().stream().map(l -> view(l, base)).toList(),
+                        c.notAwarded() != null,
+                        c.notAwarded()))
                 .toList();
         var view = new PalmaresView(
                 edition.getCode(),

@@ -27,6 +27,8 @@ import org.palmares.account.Account;
 import org.palmares.account.Role;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.edition.EditionAction;
+import org.palmares.edition.PhaseGuard;
 import org.palmares.jury.Juror;
 import org.palmares.nomination.Attachment;
 import org.palmares.nomination.AttachmentType;
@@ -55,6 +57,9 @@ public class PublicationService {
     Access access;
 
     @Inject
+    PhaseGuard phases;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -77,8 +82,11 @@ public class PublicationService {
         }
     }
 
-    /** A category of the palmarès: its laureates only when published, else nothing but the category itself. */
-    public record PalmaresCategory(Category category, boolean published, List<Laureate> laureates) {
+    /**
+     * A category of the palmarès: its laureates only when published, else nothing but the category itself;
+     * {@code notAwarded} holds the jury's reason when it gave no prize.
+     */
+    public record PalmaresCategory(Category category, boolean published, List<Laureate> laureates, String notAwarded) {
         public List<Laureate> winners() {
             return laureates.stream().filter(Laureate::winner).toList();
         }
@@ -173,7 +181,7 @@ public class PublicationService {
         List<PalmaresCategory> result = new ArrayList<>();
         for (Category c : categories(edition)) {
             if (!published.contains(c.getId())) {
-                result.add(new PalmaresCategory(c, false, List.of()));
+                result.add(new PalmaresCategory(c, false, List.of(), null));
                 continue;
             }
             Decision d = decisions.get(c.getId());
@@ -184,7 +192,8 @@ public class PublicationService {
             d.getMentions().stream()
                     .sorted(Comparator.comparing(Nomination::getReference, Comparator.nullsLast(String::compareTo)))
                     .forEach(n -> laureates.add(new Laureate(n, Award.MENTION, picture(n))));
-            result.add(new PalmaresCategory(c, true, List.copyOf(laureates)));
+            result.add(new PalmaresCategory(
+                    c, true, List.copyOf(laureates), d.isNotAwarded() ? d.getJustification() : null));
         }
         return result;
     }
@@ -240,6 +249,7 @@ public class PublicationService {
     public Publication publish(long categoryId) {
         access.require(Role.ORGANISER);
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.PUBLICATION);
         Decision decision = decision(category)
                 .filter(Decision::isSignedOff)
                 .orElseThrow(() -> DomainException.conflict("publication.notSignedOff", category.getCode()));
@@ -259,6 +269,7 @@ public class PublicationService {
         access.require(Role.ORGANISER);
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.PUBLICATION);
         int count = 0;
         for (CategoryState s : overview(edition)) {
             if (s.signedOff() && !s.published()) {
@@ -275,6 +286,7 @@ public class PublicationService {
         access.require(Role.ORGANISER);
         if (reason == null || reason.isBlank()) throw DomainException.invalid("publication.reasonRequired");
         Category category = category(categoryId);
+        phases.require(category.getEdition(), EditionAction.PUBLICATION);
         Publication publication =
                 findPublication(category).orElseThrow(() -> DomainException.conflict("publication.notPublished"));
         em.remove(publication);
@@ -287,6 +299,7 @@ public class PublicationService {
         access.require(Role.ORGANISER);
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.PUBLICATION);
         PalmaresVenue venue = findVenue(edition).orElseGet(() -> {
             var v = new PalmaresVenue(edition);
             em.persist(v);
@@ -307,6 +320,7 @@ public class PublicationService {
         access.require(Role.ORGANISER);
         Edition edition = Optional.ofNullable(em.find(Edition.class, editionId))
                 .orElseThrow(() -> DomainException.notFound("edition"));
+        phases.require(edition, EditionAction.PUBLICATION);
         if (publishedCategories(edition).isEmpty())
             throw DomainException.conflict("publication.thanks.nothingPublished");
         Set<String> done = new LinkedHashSet<>(em.createQuery(

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.palmares.account.Role;
+import org.palmares.edition.EditionAction;
 import org.palmares.edition.Phase;
+import org.palmares.edition.PhaseClosed;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
@@ -69,10 +71,6 @@ public class EditionAnonymisation {
     @Transactional
     public Outcome anonymise(String code, String reason) {
         access.require(Role.ORGANISER);
-        if (reason == null || reason.isBlank()) throw DomainException.invalid("transfer.anonymise.reason.required");
-        String why = reason.strip().length() <= 1000
-                ? reason.strip()
-                : reason.strip().substring(0, 1000);
         try (Connection c = dataSource.getConnection()) {
             long edition;
             try (PreparedStatement s =
@@ -81,12 +79,19 @@ public class EditionAnonymisation {
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) throw DomainException.notFound("edition");
                     edition = r.getLong(1);
-                    if (!Phase.ARCHIVED.name().equals(r.getString(2))) {
-                        throw DomainException.conflict("transfer.anonymise.notArchived");
+                    Phase phase = Phase.valueOf(r.getString(2));
+                    if (!EditionAction.ANONYMISATION.allowedIn(phase)) {
+                        throw new PhaseClosed(EditionAction.ANONYMISATION, phase);
                     }
                     if (r.getTimestamp(3) != null) throw DomainException.conflict("transfer.anonymise.already");
                 }
             }
+            if (reason == null || reason.isBlank()) {
+                throw DomainException.invalid("transfer.anonymise.reason.required");
+            }
+            String why = reason.strip().length() <= 1000
+                    ? reason.strip()
+                    : reason.strip().substring(0, 1000);
             Timestamp now = Timestamp.from(clock.instant());
             // e-mail (lower case) → pseudonym, for the texts that name people (snapshots, audit states).
             Map<String, String> pseudonyms = new HashMap<>();
