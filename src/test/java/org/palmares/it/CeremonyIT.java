@@ -242,8 +242,9 @@ class CeremonyIT {
         assertTrue(refused(new Http(url)), "an anonymous socket is refused");
 
         Http organiser = organiser();
+        assertTrue(refused(organiser, "https://evil.example"), "another site's page cannot listen as the organiser");
         var messages = new LinkedBlockingQueue<String>();
-        WebSocket socket = open(organiser, messages).get(20, TimeUnit.SECONDS);
+        WebSocket socket = open(organiser, messages, null).get(20, TimeUnit.SECONDS);
         try {
             int before = json(act(organiser, "restart")).getInt("index");
             messages.poll(5, TimeUnit.SECONDS); // the restart's own push
@@ -261,9 +262,13 @@ class CeremonyIT {
     }
 
     private boolean refused(Http http) throws Exception {
+        return refused(http, null);
+    }
+
+    private boolean refused(Http http, String origin) throws Exception {
         var messages = new LinkedBlockingQueue<String>();
         try {
-            WebSocket socket = open(http, messages).get(20, TimeUnit.SECONDS);
+            WebSocket socket = open(http, messages, origin).get(20, TimeUnit.SECONDS);
             // Opened: it must be closed by the server at once, with nothing said.
             String first = messages.poll(5, TimeUnit.SECONDS);
             boolean closed = "closed:1008".equals(first) || socket.isInputClosed();
@@ -274,11 +279,12 @@ class CeremonyIT {
         }
     }
 
-    private CompletableFuture<WebSocket> open(Http http, LinkedBlockingQueue<String> messages) {
+    private CompletableFuture<WebSocket> open(Http http, LinkedBlockingQueue<String> messages, String origin) {
         String ws = http.base().replaceFirst("^http", "ws") + "/ceremony/socket/TC2019";
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         String cookie = http.cookieHeader();
         if (!cookie.isEmpty()) builder.header("Cookie", cookie);
+        if (origin != null) builder.header("Origin", origin);
         return builder.connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(ws), new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 
