@@ -59,7 +59,7 @@ import org.palmares.tally.TallyService;
  */
 @ExtendWith(ArquillianExtension.class)
 class IntegrityIT {
-    private static final String EDITION = "TC2019";
+    private static final String EDITION = Demo.EDITION;
 
     @Deployment
     static WebArchive deployment() {
