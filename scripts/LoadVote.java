@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * An open-model load driver for the public vote: sends requests at a fixed rate whatever the server's answer time,
  * and measures each latency from the instant the request was due (so a slow server cannot hide its queue).
  *
- *   java scripts/LoadVote.java cast BASE NOMINATION_IDS RATE SECONDS     POST /api/v1/editions/TC2019/votes
+ *   java scripts/LoadVote.java cast BASE NOMINATION_IDS RATE SECONDS     POST /api/v1/editions/TC<year>/votes
  *   java scripts/LoadVote.java page BASE PATH RATE SECONDS               GET BASE+PATH
  *
  * NOMINATION_IDS is a comma-separated list; every cast uses a new address. Prints one summary line.
  */
 public class LoadVote {
+    /** The live demo edition: TC and this year in Paris (PALMARES_EDITION to choose another). */
+    private static final String EDITION = System.getenv().getOrDefault(
+            "PALMARES_EDITION", "TC" + java.time.Year.now(java.time.ZoneId.of("Europe/Paris")));
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String base = args[1];
@@ -64,7 +67,7 @@ public class LoadVote {
                         if (mode.equals("cast")) {
                             String body = "{\"category\":\"CDC\",\"nomination\":" + ids[(int) (n % ids.length)]
                                     + ",\"email\":\"load-" + run + "-" + n + "@example.org\"}";
-                            request = HttpRequest.newBuilder(URI.create(base + "/api/v1/editions/TC2019/votes"))
+                            request = HttpRequest.newBuilder(URI.create(base + "/api/v1/editions/" + EDITION + "/votes"))
                                     .timeout(Duration.ofSeconds(30))
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body))

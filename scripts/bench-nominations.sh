@@ -2,7 +2,7 @@
 # Measures the organisers' nominations list at the size of a national network: starts Palmarès on a fresh data
 # directory with the demo edition filled to 5,000 nominations (palmares.demo.volume), then times, over several runs,
 #   1. the first page of /organiser/nominations.xhtml (rendered by the server, 25 rows, counts included);
-#   2. a filtered, paged list: REST /api/v1/editions/TC2019/nominations?category=SOC&status=SUBMITTED&page=3&size=25;
+#   2. a filtered, paged list: REST /api/v1/editions/$palmares_edition/nominations?category=SOC&status=SUBMITTED&page=3&size=25;
 #   3. a text search (title, summary, reference, territory) exported as CSV (/organiser/export/nominations?q=…);
 #   4. the full CSV export with every answer (/organiser/export/nominations?format=csv).
 # Prints median, min and max wall time of each, in milliseconds, as curl sees them on loopback.
@@ -38,16 +38,16 @@ grep -o 'Demo volume: .*' "$server_log" 1>&2 || true
 palmares_login "$base" "$cookies" "$organiser"
 measure() { local name="$1"; shift; palmares_measure "$name" "$runs" "$@"; }
 
-count="$(curl -s -u "$organiser:$password" "$base/api/v1/editions/TC2019/nominations?size=1" \
+count="$(curl -s -u "$organiser:$password" "$base/api/v1/editions/$palmares_edition/nominations?size=1" \
     | grep -o '"total":[0-9]*' | tr -dc '0-9' || true)"
 echo "Nominations in the edition: ${count:-unknown}"
 measure "organiser list, first page (HTML)" -b "$cookies" "$base/organiser/nominations.xhtml"
 measure "filtered page (REST, page 3)" -b "$cookies" \
-    "$base/api/v1/editions/TC2019/nominations?status=SUBMITTED&category=SOC&page=3&size=25"
+    "$base/api/v1/editions/$palmares_edition/nominations?status=SUBMITTED&category=SOC&page=3&size=25"
 # The same page with HTTP Basic, as a script would call it: each call also checks the password (PBKDF2, 210,000
 # iterations), on purpose slow.
 measure "same page with HTTP Basic" -u "$organiser:$password" \
-    "$base/api/v1/editions/TC2019/nominations?status=SUBMITTED&category=SOC&page=3&size=25"
+    "$base/api/v1/editions/$palmares_edition/nominations?status=SUBMITTED&category=SOC&page=3&size=25"
 measure "text search, exported as CSV" -b "$cookies" "$base/organiser/export/nominations?format=csv&q=march%C3%A9s%20publics"
 measure "full CSV export" -b "$cookies" "$base/organiser/export/nominations?format=csv"
 bytes="$(curl -s -b "$cookies" "$base/organiser/export/nominations?format=csv" | wc -c)"

@@ -31,13 +31,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Starting Palmarès on port $port with $volume nominations and their sheets (data in $data)…" 1>&2
-PALMARES_DEMO_VOLUME="$volume" PALMARES_DEMO_SHEETS=true palmares_start "$port" "$data"
+PALMARES_DEMO_VOLUME="$volume" PALMARES_DEMO_PHASE=DELIBERATION palmares_start "$port" "$data"
 grep -o 'Demo volume: .*\|Demo sheets: .*' "$server_log" 1>&2 || true
 palmares_login "$base" "$cookies" "organisateur@demo.palmares.org"
 measure() { local name="$1"; shift; palmares_measure "$name" "$runs" "$@"; }
 
-sheets="$(curl -s -b "$cookies" "$base/api/v1/editions/TC2019/scores" | grep -o '"sheet":' | wc -l)"
+sheets="$(curl -s -b "$cookies" "$base/api/v1/editions/$palmares_edition/scores" | grep -o '"sheet":' | wc -l)"
 echo "Sheets counted: $sheets"
-measure "REST results (3 methods)" -b "$cookies" "$base/api/v1/editions/TC2019/results"
-measure "REST scores (every sheet)" -b "$cookies" "$base/api/v1/editions/TC2019/scores"
+measure "REST results (3 methods)" -b "$cookies" "$base/api/v1/editions/$palmares_edition/results"
+measure "REST scores (every sheet)" -b "$cookies" "$base/api/v1/editions/$palmares_edition/scores"
 measure "tally page of one category" -b "$cookies" "$base/organiser/tally.xhtml?category=SOC"

@@ -63,7 +63,7 @@ done
 palmares_cluster_db "$cluster_db"
 
 echo "Starting node A ($portA) with the demo edition and $jurors load jurors…" 1>&2
-palmares_cluster_node a "$portA" PALMARES_DEMO_JURORS="$jurors" PALMARES_REMINDERS_MINUTE='*'
+palmares_cluster_node a "$portA" PALMARES_DEMO_PHASE=SCORING PALMARES_DEMO_JURORS="$jurors" PALMARES_REMINDERS_MINUTE='*'
 nodeA=${cluster_pids[0]}
 echo "Starting node B ($portB) on the same database…" 1>&2
 palmares_cluster_node b "$portB" PALMARES_DEMO=false PALMARES_REMINDERS_MINUTE='*'
@@ -73,7 +73,7 @@ palmares_cluster_nginx "$front" "$portA" "$portB"
 failed=0
 sql() { PGPASSWORD=palmares psql -h 127.0.0.1 -U palmares -d "$cluster_db" -qtA -c "$1"; }
 echo "Reminders across the nodes: the edition in scoring, its deadline tomorrow; both nodes check every minute…" 1>&2
-sql "update edition set phase = 'SCORING',
+sql "update edition set
        scoring_deadline = date_trunc('day', localtimestamp) + interval '1 day 23 hours 59 minutes'
      where is_current" >/dev/null
 for _ in $(seq 1 150); do
@@ -103,12 +103,12 @@ java -Xmx128m "$root/src/test/java/org/palmares/load/ClusterCeremony.java" "http
     failed=1
 
 echo "Vote limits across the nodes: 15 casts from this address on A, then 15 on B (limit: 20 a minute)…" 1>&2
-ids="$(curl -s "http://localhost:$portA/api/v1/editions/TC2019/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n')"
+ids="$(curl -s "http://localhost:$portA/api/v1/editions/$palmares_edition/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n')"
 first_id="$(head -1 <<<"$ids")"
 cast() {
     curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' -H 'Accept: application/json' \
         -d "{\"category\":\"CDC\",\"nomination\":$first_id,\"email\":\"limite-$1@demo.palmares.org\"}" \
-        "http://localhost:$2/api/v1/editions/TC2019/votes"
+        "http://localhost:$2/api/v1/editions/$palmares_edition/votes"
 }
 answers_a="$(for i in $(seq 1 15); do cast "a$i" "$portA"; done | sort | uniq -c | xargs)"
 answers_b="$(for i in $(seq 1 15); do cast "b$i" "$portB"; done | sort | uniq -c | xargs)"

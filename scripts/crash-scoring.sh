@@ -33,7 +33,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
     data="$(mktemp -d)"
     echo "run $run: starting Palmarès with $jurors load jurors (data in $data)" 1>&2
-    PALMARES_DEMO_JURORS="$jurors" palmares_start "$port" "$data" -Xmx768m
+    PALMARES_DEMO_PHASE=SCORING PALMARES_DEMO_JURORS="$jurors" palmares_start "$port" "$data" -Xmx768m
     java -Xmx256m -Dcrash.log="$data/crash.log" "$driver" "$base" "$jurors" 600 >"$data/load.out" 2>&1 &
     load=$!
     for _ in $(seq 1 600); do

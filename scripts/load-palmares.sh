@@ -32,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Starting Palmarès on port $port (data in $data)…" 1>&2
-PALMARES_DEMO_SHEETS=false palmares_start "$port" "$data" -Xmx1g
+palmares_start "$port" "$data" -Xmx1g
 driver="$root/scripts/LoadVote.java"
 page="/palmares.xhtml?edition=TC2019"
 java "$driver" page "$base" "$page" 50 10 >/dev/null # warm-up

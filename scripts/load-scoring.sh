@@ -31,7 +31,7 @@ trap cleanup EXIT
 
 echo "Starting Palmarès on port $port with $jurors load jurors (data in $data)…" 1>&2
 # shellcheck disable=SC2086 # LOAD_JAVA_OPTS holds several options
-PALMARES_DEMO_JURORS="$jurors" palmares_start "$port" "$data" -Xmx"${LOAD_HEAP:-768m}" ${LOAD_JAVA_OPTS:-}
+PALMARES_DEMO_PHASE=SCORING PALMARES_DEMO_JURORS="$jurors" palmares_start "$port" "$data" -Xmx"${LOAD_HEAP:-768m}" ${LOAD_JAVA_OPTS:-}
 grep -o 'Demo jurors: .*' "$server_log" 1>&2 || true
 # The server is the java child of this shell; jcmd needs its pid.
 java -Xmx256m "$root/src/test/java/org/palmares/load/ScoringLoad.java" "$base" "$jurors" "$seconds" "$server"

@@ -3,7 +3,7 @@
 # the vote's rate limits raised (one load client would otherwise be stopped by the per-client limit after 20
 # casts a minute), then
 #   1. casts votes at RATE requests/s for SECONDS (default 200/s for 60 s), each with a new address, through
-#      POST /api/v1/editions/TC2019/votes (a ballot and an outbox e-mail written per request);
+#      POST /api/v1/editions/TC<year>/votes (a ballot and an outbox e-mail written per request);
 #   2. loads the public vote page /vote/index.xhtml?category=CDC at PAGE_RATE/s for PAGE_SECONDS (default 300/s, 30 s).
 # With wrk installed (Debian package wrk), both runs use it with scripts/wrk/paced.lua (each connection paced to offer
 # about RATE/s together; a closed loop, so the rate achieved is printed too); without it, the JDK-only open-model
@@ -37,10 +37,10 @@ trap cleanup EXIT
 
 echo "Starting Palmarès on port $port (data in $data), vote rate limits raised for the load client…" 1>&2
 PALMARES_VOTE_LIMIT_PER_IP=100000000 PALMARES_VOTE_LIMIT_VERIFY_PER_IP=100000000 \
-    palmares_start "$port" "$data" "-Xmx${LOAD_HEAP:-1g}" -Dderby.stream.error.file="$data/derby.log"
+    PALMARES_DEMO_PHASE=SCORING palmares_start "$port" "$data" "-Xmx${LOAD_HEAP:-1g}" -Dderby.stream.error.file="$data/derby.log"
 heap() { palmares_heap; }
 
-ids="$(curl -s "$base/api/v1/editions/TC2019/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n' | paste -sd, -)"
+ids="$(curl -s "$base/api/v1/editions/$palmares_edition/votes" | grep -o '"id":[0-9]*' | tr -dc '0-9\n' | paste -sd, -)"
 echo "Nominations on the ballot paper: $ids"
 driver="$root/scripts/LoadVote.java"
 # Warm-up: the first requests compile JSPs, load classes and fill the JIT.
@@ -50,7 +50,7 @@ java "$driver" page "$base" "/vote/index.xhtml?category=CDC" 50 10 >/dev/null
 echo "Heap used after a full GC, before the cast run: $(heap)"
 if command -v wrk >/dev/null; then
     echo "cast votes, about $rate/s:"
-    WRK_LATENCY_MS="${VOTE_LATENCY_MS:-60}" palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/TC2019/votes" WRK_CAST="$ids"
+    WRK_LATENCY_MS="${VOTE_LATENCY_MS:-60}" palmares_wrk "$rate" "$seconds" "$base/api/v1/editions/$palmares_edition/votes" WRK_CAST="$ids"
 else
     java "$driver" cast "$base" "$ids" "$rate" "$seconds"
 fi

@@ -8,8 +8,11 @@
 #   palmares_login BASE COOKIE_JAR EMAIL          logs in through the login form, as a browser does.
 #   palmares_measure NAME RUNS CURL_ARGS…         one warm-up, then RUNS timed calls: median, min, max in ms.
 #   palmares_heap                                 heap used after a full GC (jcmd), e.g. "81.3 MB".
+#   $palmares_edition                             the live demo edition's code (TC and this year in Paris); the
+#                                                2019 archive is TC2019. Its phase is PALMARES_DEMO_PHASE's.
 palmares_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 palmares_password="Palmares-demo-2019"
+palmares_edition="TC$(TZ=Europe/Paris date +%Y)"
 
 palmares_start() {
     local port="$1" data="$2"

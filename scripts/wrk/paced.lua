@@ -3,14 +3,14 @@
 --
 --   WRK_GAP_MS   pause of each connection between two requests (rate offered ~ connections x 1000 / (gap + latency))
 --   WRK_CAST     if set to a comma-separated list of nomination ids: each request casts a public vote
---                (POST /api/v1/editions/TC2019/votes) for the next id with a new address
---   WRK_EDITION  edition code of the vote (default TC2019), WRK_CATEGORY its category (default CDC)
+--                (POST /api/v1/editions/TC<year>/votes) for the next id with a new address
+--   WRK_EDITION  edition code of the vote (default TC and this year, the live demo edition), WRK_CATEGORY its category (default CDC)
 --
 -- Prints, after wrk's report, the answers by status and the number of session cookies received (must be 0).
 
 local gap = tonumber(os.getenv("WRK_GAP_MS") or "0")
 local cast = os.getenv("WRK_CAST")
-local edition = os.getenv("WRK_EDITION") or "TC2019"
+local edition = os.getenv("WRK_EDITION") or ("TC" .. os.date("%Y"))
 local category = os.getenv("WRK_CATEGORY") or "CDC"
 local threads = {}
 local counter = 1

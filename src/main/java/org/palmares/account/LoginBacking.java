@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.time.Duration;
-import org.palmares.platform.DemoLoader;
+import org.palmares.platform.DemoMode;
 import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
 
@@ -31,7 +31,7 @@ public class LoginBacking {
     AccountService accounts;
 
     @Inject
-    DemoLoader demo;
+    DemoMode demo;
 
     @Inject
     Caller caller;
@@ -102,11 +102,11 @@ public class LoginBacking {
     }
 
     public boolean isDemo() {
-        return demo.isDemo();
+        return demo.isOn();
     }
 
     public String getDemoPassword() {
-        return DemoLoader.DEMO_PASSWORD;
+        return demo.password();
     }
 
     public String getEmail() {

@@ -45,6 +45,14 @@ public class EditionService {
         return findCurrent().orElseThrow(() -> DomainException.notFound("edition"));
     }
 
+    /** The edition of that code (TC2019), if any. */
+    public Optional<Edition> findByCode(String code) {
+        return em.createQuery("select e from Edition e where e.code = :c", Edition.class)
+                .setParameter("c", code)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<Edition> find(long id) {
         return Optional.ofNullable(em.find(Edition.class, id));
     }

@@ -17,7 +17,7 @@ import org.palmares.it.Demo;
 import org.palmares.it.Deployments;
 
 /**
- * The journeys that need a jury that has scored: the demo edition with its submitted sheets (palmares.demo.sheets),
+ * The journeys that need a jury that has scored: the demo edition with its jury's work done (palmares.demo.phase=DELIBERATION),
  * in a real headless Chromium.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -26,7 +26,7 @@ import org.palmares.it.Deployments;
 class DeliberationJourneysIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.palmares("palmares.demo.sheets=true");
+        return Deployments.palmares("palmares.demo.phase=DELIBERATION");
     }
 
     @ArquillianResource

@@ -40,12 +40,13 @@ public final class Deployments {
     }
 
     public static WebArchive palmares() {
-        return palmares("palmares.demo.sheets=false");
+        return palmares("palmares.demo.phase=NOMINATIONS_OPEN");
     }
 
     /**
-     * The same with settings of its own, e.g. {@code palmares.demo.sheets=true} to give the demo edition submitted
-     * sheets (off by default so tests that assign and score the demo nominations start from none).
+     * The same with settings of its own, e.g. {@code palmares.demo.phase=DELIBERATION} to load the demo edition with its
+     * jury's work done (by default it takes nominations: tests that assign and score start from nothing). The 2019
+     * archive is left out unless a test asks for it ({@code palmares.demo.archive=true}): it costs every start.
      */
     public static WebArchive palmares(String... settings) {
         File war = new File(System.getProperty("palmares.war", "target/palmares.war"));
@@ -70,6 +71,7 @@ public final class Deployments {
                         "palmares.db.user=" + user,
                         "palmares.db.password=" + password,
                         "palmares.demo=true",
+                        "palmares.demo.archive=false",
                         // Every login hashes; at the production count the suite spends minutes in PBKDF2 alone.
                         "palmares.password.iterations=" + System.getProperty("it.password.iterations", "1024"),
                         String.join("\n", settings),

@@ -63,7 +63,7 @@ class IntegrityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class, Demo.class);
+        return Deployments.palmares("palmares.demo.archive=true").addClasses(Deployments.class, Demo.class);
     }
 
     @PersistenceContext
@@ -128,6 +128,84 @@ class IntegrityIT {
             long assignment,
             long sheet,
             long vote) {}
+
+    /**
+     * The demo tells one story per edition (issue 18): the live edition taking nominations has no jury work yet and
+     * dates that say so; the 2019 archive is scored by jurors who had accepted the charter, within its deadlines,
+     * decided, signed off and published, all dated in 2019.
+     */
+    @Test
+    void each_demo_edition_has_the_data_and_the_dates_of_its_phase() {
+        Edition live = editions.findByCode(EDITION).orElseThrow();
+        assertEquals(Phase.NOMINATIONS_OPEN, live.getPhase());
+        assertTrue(live.isCurrent());
+        LocalDateTime now = LocalDateTime.now(clock.withZone(java.time.ZoneId.of(live.getTimeZone())));
+        assertTrue(live.getNominationsOpenAt().isBefore(now)
+                && live.getNominationDeadline().isAfter(now));
+        assertTrue(live.getNominationDeadline().isBefore(live.getScoringDeadline())
+                && live.getScoringDeadline().isBefore(live.getCeremonyAt()));
+        assertEquals(0L, count("select count(s) from ScoreSheet s where s.assignment.juror.edition.id = :e", live));
+        assertEquals(0L, count("select count(a) from Assignment a where a.juror.edition.id = :e", live));
+        assertEquals(
+                0L,
+                count(
+                        "select count(j) from Juror j where j.edition.id = :e "
+                                + "and j.confidentialityAcceptedAt is not null",
+                        live));
+        assertEquals(0L, count("select count(d) from Decision d where d.category.edition.id = :e", live));
+        assertTrue(count("select count(n) from Nomination n where n.category.edition.id = :e", live) > 0);
+
+        Edition archive = editions.findByCode(Demo.ARCHIVE).orElseThrow();
+        assertEquals(Phase.ARCHIVED, archive.getPhase());
+        assertEquals(2019, archive.getCeremonyAt().getYear());
+        long categories = archive.getCategories().size();
+        assertEquals(
+                categories,
+                count(
+                        "select count(d) from Decision d where d.category.edition.id = :e "
+                                + "and d.signedOffAt is not null",
+                        archive));
+        assertEquals(categories, count("select count(p) from Publication p where p.category.edition.id = :e", archive));
+        assertTrue(count("select count(s) from ScoreSheet s where s.assignment.juror.edition.id = :e", archive) > 0);
+        assertEquals(
+                0L,
+                count(
+                        "select count(s) from ScoreSheet s where s.assignment.juror.edition.id = :e "
+                                + "and (s.submittedAt is null or s.assignment.juror.confidentialityAcceptedAt is null "
+                                + "or s.assignment.juror.confidentialityAcceptedAt > s.submittedAt)",
+                        archive));
+        java.time.Instant scoringDeadline = archive.getScoringDeadline()
+                .atZone(java.time.ZoneId.of(archive.getTimeZone()))
+                .toInstant();
+        assertEquals(
+                0L,
+                em.createQuery(
+                                "select count(s) from ScoreSheet s where s.assignment.juror.edition.id = :e "
+                                        + "and s.submittedAt > :t",
+                                Long.class)
+                        .setParameter("e", archive.getId())
+                        .setParameter("t", scoringDeadline)
+                        .getSingleResult());
+        java.time.Instant end2019 = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        for (String jpql : List.of(
+                "select count(n) from Nomination n where n.category.edition.id = :e and n.createdAt > :t",
+                "select count(p) from Publication p where p.category.edition.id = :e and p.publishedAt > :t",
+                "select count(d) from Decision d where d.category.edition.id = :e and d.signedOffAt > :t")) {
+            assertEquals(
+                    0L,
+                    em.createQuery(jpql, Long.class)
+                            .setParameter("e", archive.getId())
+                            .setParameter("t", end2019)
+                            .getSingleResult(),
+                    jpql);
+        }
+    }
+
+    private long count(String jpql, Edition edition) {
+        return em.createQuery(jpql, Long.class)
+                .setParameter("e", edition.getId())
+                .getSingleResult();
+    }
 
     @Test
     void every_action_is_refused_outside_its_phases_and_allowed_in_them() throws Exception {

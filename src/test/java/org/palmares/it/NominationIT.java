@@ -49,7 +49,7 @@ class NominationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares("palmares.demo.sheets=false", "palmares.attachments.max-upload-seconds=3")
+        return Deployments.palmares("palmares.attachments.max-upload-seconds=3")
                 .addClasses(Deployments.class, Demo.class, Http.class);
     }
 

@@ -66,7 +66,6 @@ class OperationsIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.palmares(
-                        "palmares.demo.sheets=false",
                         "palmares.smtp.host=127.0.0.1",
                         "palmares.smtp.port=9",
                         "palmares.health.outbox-max-backlog=0",

@@ -39,7 +39,8 @@ import org.palmares.tally.TallyService;
 class PublicationIT {
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares("palmares.demo.sheets=true").addClasses(Deployments.class, Http.class, Demo.class);
+        return Deployments.palmares("palmares.demo.phase=DELIBERATION")
+                .addClasses(Deployments.class, Http.class, Demo.class);
     }
 
     @PersistenceContext

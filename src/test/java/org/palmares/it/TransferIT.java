@@ -54,7 +54,8 @@ class TransferIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares("palmares.demo.sheets=true").addClasses(Deployments.class, Http.class, Demo.class);
+        return Deployments.palmares("palmares.demo.phase=DELIBERATION")
+                .addClasses(Deployments.class, Http.class, Demo.class);
     }
 
     @PersistenceContext

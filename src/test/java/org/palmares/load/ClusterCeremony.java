@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * Prints each delay and exits 1 if a move did not arrive within one second.
  */
 public class ClusterCeremony {
+    /** The live demo edition: TC and this year in Paris (PALMARES_EDITION to choose another). */
+    private static final String EDITION = System.getenv()
+            .getOrDefault("PALMARES_EDITION", "TC" + java.time.Year.now(java.time.ZoneId.of("Europe/Paris")));
+
     private static final String ORGANISER = "organisateur@demo.palmares.org";
     private static final String PASSWORD = "Palmares-demo-2019";
     private static final Pattern VIEW_STATE =
@@ -63,7 +67,7 @@ public class ClusterCeremony {
         var messages = new LinkedBlockingQueue<String>();
         WebSocket socket = browser.newWebSocketBuilder()
                 .buildAsync(
-                        URI.create(b.replaceFirst("^http", "ws") + "/ceremony/socket/TC2019"),
+                        URI.create(b.replaceFirst("^http", "ws") + "/ceremony/socket/" + EDITION),
                         new WebSocket.Listener() {
                             @Override
                             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -82,7 +86,7 @@ public class ClusterCeremony {
             messages.clear();
             long start = System.nanoTime();
             int answer = remote.send(
-                            HttpRequest.newBuilder(URI.create(a + "/api/v1/ceremony/TC2019/state"))
+                            HttpRequest.newBuilder(URI.create(a + "/api/v1/ceremony/" + EDITION + "/state"))
                                     .header("Authorization", basic)
                                     .header("Content-Type", "application/json")
                                     .header("Accept", "application/json")

@@ -1,4 +1,4 @@
-package org.palmares.platform;
+package org.palmares.operations.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package org.palmares.platform;
+package org.palmares.operations.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -32,7 +32,7 @@ import org.palmares.nomination.Nomination;
  */
 @Singleton
 @Startup
-@DependsOn("DemoVolume")
+@DependsOn("DemoSheets")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DemoJurors {
     private static final Logger LOG = Logger.getLogger(DemoJurors.class.getName());
