@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import org.palmares.platform.EmailAddress;
 import org.palmares.platform.PlainEmail;
@@ -73,13 +72,10 @@ public class Account {
     /**
      * E-mail addresses are kept and compared in the one form of {@link EmailAddress}: no case, no surrounding spaces,
      * the domain in ASCII (change 019, {@link AccountEmailForms}, brought older accounts to it). A text that is no
-     * plain address is only trimmed and lower-cased, as before, so that looking it up finds nothing rather than fails.
+     * plain address is only trimmed and lower-cased, so that looking it up finds nothing rather than fails.
      */
     public static String normaliseEmail(String email) {
-        if (email == null) return null;
-        return EmailAddress.parse(email)
-                .map(EmailAddress::text)
-                .orElseGet(() -> email.trim().toLowerCase(Locale.ROOT));
+        return EmailAddress.normalise(email);
     }
 
     public void grant(Role role) {

@@ -63,6 +63,15 @@ public record EmailAddress(String local, String domain) {
         return Optional.of(new EmailAddress(local.toLowerCase(Locale.ROOT), ascii));
     }
 
+    /**
+     * The form an address is kept and compared in: its one form when it is plain; otherwise only trimmed and
+     * lower-cased (as addresses were kept before this rule), so that looking it up finds nothing rather than fails.
+     */
+    public static String normalise(String text) {
+        if (text == null) return null;
+        return parse(text).map(EmailAddress::text).orElseGet(() -> text.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** Whether the text is exactly one plain address (white space around it aside). */
     public static boolean isPlain(String text) {
         return parse(text).isPresent();
