@@ -62,20 +62,37 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                             .add("errors", errors)
                             .build());
         }
+        if (e instanceof JsonInput.Refused refused) {
+            int status = refused.reason() == JsonInput.Reason.TOO_LARGE ? 413 : 400;
+            Object[] args = refused.argument() == null ? new Object[0] : new Object[] {refused.argument()};
+            return problem(locale, status, Messages.get(locale, refused.reason().messageKey(), args));
+        }
+        String parameter = badParameter(e);
+        if (parameter != null) {
+            // A query, header, form or cookie parameter that is no value of its type (?page=abc, ?page=99999999999):
+            // JAX-RS says 404, as if no resource matched; the caller's mistake is a 400. A bad path segment
+            // (/nominations/abc) stays a 404: no such nomination.
+            return problem(locale, 400, Messages.get(locale, "error.param", parameter));
+        }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
+            // Jersey's 415: a body of a type the operation does not read (error.status.415 speaks of files).
+            String detail = status == 415 ? Messages.get(locale, "error.contentType") : null;
             return ProblemDetails.response(
                     status,
-                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null)
+                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), detail)
                             .build());
         }
-        if (malformedBody(e)) {
+        if (malformedBody(e) || unreadJsonValue(e)) {
             // A body that is not the JSON the method reads (truncated, not UTF-8, an array for an object): the
             // caller's mistake, found by the fuzzer (SecurityIT), not a server error.
             return ProblemDetails.response(
                     400,
                     ProblemDetails.of(400, Messages.get(locale, "error.status.400"), Messages.get(locale, "error.json"))
                             .build());
+        }
+        if (unparsedInput(e)) {
+            return problem(locale, 400, Messages.get(locale, "error.input"));
         }
         LOG.log(Level.SEVERE, "Unexpected error in a REST call", e);
         return ProblemDetails.response(
@@ -92,6 +109,56 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             if (reading || t instanceof jakarta.json.JsonException || t instanceof jakarta.json.bind.JsonbException) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static Response problem(Locale locale, int status, String detail) {
+        return ProblemDetails.response(
+                status,
+                ProblemDetails.of(status, Messages.get(locale, "error.status." + status), detail)
+                        .build());
+    }
+
+    /** The name of the parameter Jersey could not convert, unless it is a path segment; null for anything else. */
+    private static String badParameter(Throwable e) {
+        if (!(e instanceof WebApplicationException)) return null;
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (!c.getName().equals("org.glassfish.jersey.server.ParamException")) continue;
+            if (e.getClass().getSimpleName().equals("PathParamException")) return null;
+            try {
+                return String.valueOf(c.getMethod("getParameterName").invoke(e));
+            } catch (ReflectiveOperationException notJersey) {
+                return "?";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A ClassCastException thrown by JSON-P itself: a resource asked a value of the caller's body for another type
+     * ({@code getJsonNumber} on a text). {@link JsonFields} is the way; this keeps any call left over a 400.
+     */
+    static boolean unreadJsonValue(Throwable e) {
+        if (!(e instanceof ClassCastException) || e.getStackTrace().length == 0) return false;
+        String thrower = e.getStackTrace()[0].getClassName();
+        return thrower.startsWith("org.eclipse.parsson.") || thrower.startsWith("jakarta.json.");
+    }
+
+    /**
+     * A parse of the caller's text that failed in the JDK, called by a resource: a number, a percent-encoded header
+     * (URLDecoder: IllegalArgumentException), a date, an enum name. Failing inside a service it would be our bug, a
+     * 500; read by the resource from the request, it is the caller's mistake.
+     */
+    static boolean unparsedInput(Throwable e) {
+        boolean parsing = e instanceof IllegalArgumentException // NumberFormatException too
+                || e instanceof java.time.format.DateTimeParseException;
+        if (!parsing) return false;
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length == 0 || !frames[0].getClassName().startsWith("java.")) return false;
+        for (StackTraceElement frame : frames) {
+            if (frame.getClassName().startsWith("org.palmares."))
+                return frame.getClassName().endsWith("Resource");
         }
         return false;
     }
