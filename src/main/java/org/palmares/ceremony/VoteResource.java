@@ -29,6 +29,7 @@ import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.JsonFields;
+import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
 import org.palmares.platform.PublicEndpoint;
 
@@ -152,8 +153,7 @@ public class VoteResource {
     }
 
     private Locale locale() {
-        var accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 
     private static String text(JsonObject body, String key) {

@@ -34,7 +34,7 @@ import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.JsonFields;
-import org.palmares.platform.Messages;
+import org.palmares.platform.Language;
 import org.palmares.platform.Paging;
 
 /**
@@ -350,8 +350,7 @@ public class NominationResource {
     }
 
     private Locale locale() {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 
     private NominationView view(Nomination n) {
