@@ -26,9 +26,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         Locale locale = locale();
         if (e instanceof DomainException d) {
             // A rule may name its own title ("<key>.title"), e.g. a wrong vote code is no "incomplete nomination".
-            String titleKey = d.messageKey() + ".title";
-            String title = Messages.get(locale, titleKey);
-            if (title.equals(titleKey)) title = Messages.get(locale, "error.status." + d.status());
+            String title = title(locale, d.messageKey(), d.status());
             var body = ProblemDetails.of(d.status(), title, Messages.get(locale, d.messageKey(), d.arguments()))
                     // What went wrong in words a program can test, whatever the caller's language.
                     .add("code", d.messageKey());
@@ -64,34 +62,45 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof JsonInput.Refused refused) {
             int status = refused.reason() == JsonInput.Reason.TOO_LARGE ? 413 : 400;
             Object[] args = refused.argument() == null ? new Object[0] : new Object[] {refused.argument()};
-            return problem(locale, status, Messages.get(locale, refused.reason().messageKey(), args));
+            return problem(locale, status, refused.reason().messageKey(), args);
         }
         String parameter = badParameter(e);
         if (parameter != null) {
             // A query, header, form or cookie parameter that is no value of its type (?page=abc, ?page=99999999999):
             // JAX-RS says 404, as if no resource matched; the caller's mistake is a 400. A bad path segment
             // (/nominations/abc) stays a 404: no such nomination.
-            return problem(locale, 400, Messages.get(locale, "error.param", parameter));
+            return problem(locale, 400, "error.param", parameter);
+        }
+        String header = badHeader(e);
+        if (header != null) {
+            // A request header Jersey parses only when asked (If-None-Match by evaluatePreconditions, Accept or
+            // Content-Type while matching): the caller's mistake, a 400 naming it, not a 500.
+            return problem(locale, 400, "error.header", header);
+        }
+        if (e instanceof java.nio.charset.UnsupportedCharsetException
+                || e instanceof java.nio.charset.IllegalCharsetNameException) {
+            // Content-Type: …; charset=x-unknown, met by a reader of Jersey's: the body is of no type we read.
+            String charset = e instanceof java.nio.charset.UnsupportedCharsetException u
+                    ? u.getCharsetName()
+                    : ((java.nio.charset.IllegalCharsetNameException) e).getCharsetName();
+            return problem(locale, 415, "error.charset", charset);
         }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             // Jersey's 415: a body of a type the operation does not read (error.status.415 speaks of files).
-            String detail = status == 415 ? Messages.get(locale, "error.contentType") : null;
+            if (status == 415) return problem(locale, 415, "error.contentType");
             return ProblemDetails.response(
                     status,
-                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), detail)
+                    ProblemDetails.of(status, Messages.get(locale, "error.status." + status), null)
                             .build());
         }
         if (malformedBody(e) || unreadJsonValue(e)) {
             // A body that is not the JSON the method reads (truncated, not UTF-8, an array for an object): the
             // caller's mistake, found by the fuzzer (SecurityIT), not a server error.
-            return ProblemDetails.response(
-                    400,
-                    ProblemDetails.of(400, Messages.get(locale, "error.status.400"), Messages.get(locale, "error.json"))
-                            .build());
+            return problem(locale, 400, "error.json");
         }
         if (unparsedInput(e)) {
-            return problem(locale, 400, Messages.get(locale, "error.input"));
+            return problem(locale, 400, "error.input");
         }
         LOG.log(Level.SEVERE, "Unexpected error in a REST call", e);
         return ProblemDetails.response(
@@ -112,11 +121,20 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    private static Response problem(Locale locale, int status, String detail) {
+    /** A problem whose detail is the message {@code key}, titled and named in "code" as a DomainException's is. */
+    private static Response problem(Locale locale, int status, String key, Object... args) {
         return ProblemDetails.response(
                 status,
-                ProblemDetails.of(status, Messages.get(locale, "error.status." + status), detail)
+                ProblemDetails.of(status, title(locale, key, status), Messages.get(locale, key, args))
+                        .add("code", key)
                         .build());
+    }
+
+    /** The message's own title ("<key>.title") if it has one, else the status's. */
+    private static String title(Locale locale, String key, int status) {
+        String titleKey = key + ".title";
+        String title = Messages.get(locale, titleKey);
+        return title.equals(titleKey) ? Messages.get(locale, "error.status." + status) : title;
     }
 
     /** The name of the parameter Jersey could not convert, unless it is a path segment; null for anything else. */
@@ -130,6 +148,29 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             } catch (ReflectiveOperationException notJersey) {
                 return "?";
             }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern HEADER_NAME =
+            java.util.regex.Pattern.compile("\"([\\w-]{1,64})\" header");
+
+    /**
+     * The name of the request header Jersey could not parse (its HeaderValueException, in the exception or as a
+     * cause, says so in its message), "?" when it does not say which; null for anything else, and for a header of
+     * our own answer (the exception's context OUTBOUND), which would be our bug.
+     */
+    static String badHeader(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!t.getClass().getName().equals("org.glassfish.jersey.message.internal.HeaderValueException")) continue;
+            try {
+                if (String.valueOf(t.getClass().getMethod("getContext").invoke(t))
+                        .equals("OUTBOUND")) return null;
+            } catch (ReflectiveOperationException notThatJersey) {
+                // An older or newer Jersey: the header is then taken to be the caller's, as nearly all are.
+            }
+            var m = HEADER_NAME.matcher(String.valueOf(t.getMessage()));
+            return m.find() ? m.group(1) : "?";
         }
         return null;
     }
