@@ -14,9 +14,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
+import org.palmares.nomination.TerritoryService;
 import org.palmares.platform.Messages;
 
-/** A juror's declaration of conflicts of interest: the nominations they cannot judge, each with a reason. */
+/**
+ * A juror's declaration of conflicts of interest: the nominations they cannot judge, and the territories they have
+ * ties with, each with a reason. In a blind-review edition nothing on this page ties a dossier to its territory: the
+ * nominations show their title and category only, the territories are the whole network's (alphabetical, whether or
+ * not they sent anything), and a territory declared marks none of its dossiers here.
+ */
 @Named
 @ViewScoped
 public class ConflictsBacking implements Serializable {
@@ -28,7 +34,13 @@ public class ConflictsBacking implements Serializable {
     @Inject
     transient JurorService jurors;
 
+    @Inject
+    transient TerritoryService territoryService;
+
     private List<Row> rows;
+    private List<TerritoryRow> territories;
+    private List<Row> filtered;
+    private boolean blind;
     private List<Stated> stated;
     private boolean juror;
 
@@ -47,26 +59,31 @@ public class ConflictsBacking implements Serializable {
 
     private void load(Edition edition, Juror me) {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        blind = edition.isBlindReview();
         var conflicts = jurors.conflictsOf(me);
         Set<Long> declared = conflicts.stream()
                 .filter(c -> c.getNomination() != null)
                 .map(c -> c.getNomination().getId())
                 .collect(Collectors.toSet());
-        Set<Long> territories = conflicts.stream()
+        Set<Long> ofTerritories = conflicts.stream()
                 .filter(c -> c.getTerritory() != null)
                 .map(c -> c.getTerritory().getId())
                 .collect(Collectors.toSet());
         rows = new ArrayList<>();
         for (var n : jurors.declarable(edition)) {
+            // Blind: a declared territory must not mark its dossiers, or the page would say which are whose.
             boolean blocked = declared.contains(n.getId())
-                    || territories.contains(n.getTerritory().getId());
+                    || (!blind && ofTerritories.contains(n.getTerritory().getId()));
             rows.add(new Row(
                     n.getId(),
                     n.getTitle(),
                     n.getCategory().name(locale),
-                    n.getTerritory().getName(),
+                    blind ? null : n.getTerritory().getName(),
                     blocked));
         }
+        territories = territoryService.all().stream()
+                .map(t -> new TerritoryRow(t.getId(), t.getName(), ofTerritories.contains(t.getId())))
+                .toList();
         stated = conflicts.stream().map(c -> Stated.of(c, locale)).toList();
     }
 
@@ -75,28 +92,53 @@ public class ConflictsBacking implements Serializable {
         Locale locale = context.getViewRoot().getLocale();
         List<Row> chosen =
                 rows.stream().filter(r -> r.selected && !r.conflicted).toList();
-        List<Row> withoutReason = chosen.stream()
-                .filter(r -> r.reason == null || r.reason.isBlank())
-                .toList();
+        List<TerritoryRow> ties =
+                territories.stream().filter(t -> t.selected && !t.conflicted).toList();
+        List<String> withoutReason = new ArrayList<>();
+        chosen.stream().filter(r -> blank(r.reason)).forEach(r -> withoutReason.add(r.title));
+        ties.stream().filter(t -> blank(t.reason)).forEach(t -> withoutReason.add(t.name));
         if (!withoutReason.isEmpty()) {
-            withoutReason.forEach(r -> context.addMessage(
+            withoutReason.forEach(name -> context.addMessage(
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_ERROR,
-                            Messages.get(locale, "conflict.reason.missingFor", r.title),
+                            Messages.get(locale, "conflict.reason.missingFor", name),
                             null)));
             context.validationFailed();
             return;
         }
         Edition edition = editions.getCurrent();
         chosen.forEach(r -> jurors.declareConflict(edition, r.nominationId, r.reason));
+        ties.forEach(t -> jurors.declareTerritoryConflict(edition, t.territoryId, t.reason));
+        int count = chosen.size() + ties.size();
         load(edition, jurors.ofCaller(edition).orElseThrow());
         context.addMessage(
                 null,
                 new FacesMessage(
                         FacesMessage.SEVERITY_INFO,
-                        Messages.get(locale, chosen.isEmpty() ? "conflict.none" : "conflict.saved", chosen.size()),
+                        Messages.get(locale, count == 0 ? "conflict.none" : "conflict.saved", count),
                         null));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    public List<TerritoryRow> getTerritories() {
+        return territories;
+    }
+
+    /** The rows the search keeps (PrimeFaces keeps them here between requests). */
+    public List<Row> getFiltered() {
+        return filtered;
+    }
+
+    public void setFiltered(List<Row> filtered) {
+        this.filtered = filtered;
+    }
+
+    public boolean isBlind() {
+        return blind;
     }
 
     public List<Row> getRows() {
@@ -144,6 +186,50 @@ public class ConflictsBacking implements Serializable {
 
         public String getTerritory() {
             return territory;
+        }
+
+        public boolean isConflicted() {
+            return conflicted;
+        }
+
+        public boolean isSelected() {
+            return selected;
+        }
+
+        public void setSelected(boolean selected) {
+            this.selected = selected;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** One territory of the network: a tie the juror may declare, and why. */
+    public static class TerritoryRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long territoryId;
+        private final String name;
+        private final boolean conflicted;
+        private boolean selected;
+        private String reason;
+
+        TerritoryRow(long territoryId, String name, boolean conflicted) {
+            this.territoryId = territoryId;
+            this.name = name;
+            this.conflicted = conflicted;
+        }
+
+        public long getTerritoryId() {
+            return territoryId;
+        }
+
+        public String getName() {
+            return name;
         }
 
         public boolean isConflicted() {

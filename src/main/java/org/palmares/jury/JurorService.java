@@ -115,6 +115,51 @@ public class JurorService {
     }
 
     /**
+     * The caller declares a tie with a whole territory (their employer, a partner): every nomination it sends is kept
+     * from them. In a blind-review edition it is how a juror declares without learning which dossier is whose: the
+     * list of territories is the whole network's, tied to no dossier.
+     */
+    @Transactional
+    public Conflict declareTerritoryConflict(Edition edition, long territoryId, String reason) {
+        phases.require(edition, EditionAction.CONFLICT_DECLARATION);
+        Juror juror = ofCaller(edition).orElseThrow(DomainException::forbidden);
+        if (reason == null || reason.isBlank()) throw DomainException.invalid("conflict.reason.required");
+        Territory territory = Optional.ofNullable(em.find(Territory.class, territoryId))
+                .orElseThrow(() -> DomainException.notFound("territory"));
+        Optional<Conflict> existing = conflictsOf(juror).stream()
+                .filter(c ->
+                        c.getTerritory() != null && c.getTerritory().getId().equals(territoryId))
+                .findFirst();
+        if (existing.isPresent()) return existing.get();
+        Conflict conflict = Conflict.withTerritory(
+                juror, territory, ConflictKind.DECLARED, reason.strip(), juror.getAccount(), clock);
+        em.persist(conflict);
+        endAssignmentsTo(juror, territory);
+        audit.record(
+                "conflict.declared",
+                "Territory",
+                territory.getId(),
+                null,
+                juror.getAccount().getEmail());
+        return conflict;
+    }
+
+    /** Ends the juror's current assignments to the nominations of a territory. */
+    private void endAssignmentsTo(Juror juror, Territory territory) {
+        em.createQuery(
+                        "select a from Assignment a where a.juror = :j and a.nomination.territory = :t "
+                                + "and a.recused = false",
+                        Assignment.class)
+                .setParameter("j", juror)
+                .setParameter("t", territory)
+                .getResultList()
+                .forEach(a -> {
+                    a.recuse();
+                    audit.record("assignment.endedByConflict", "Assignment", a.getId());
+                });
+    }
+
+    /**
      * Records that a juror may not judge a nomination (declared by the juror, or raised by an organiser), unless it
      * is on record already, and ends the juror's current assignment to it.
      */
@@ -265,17 +310,7 @@ public class JurorService {
             if (known) continue;
             juror.addAffiliation(territory);
             em.persist(Conflict.withTerritory(juror, territory, ConflictKind.SAME_TERRITORY, null, null, clock));
-            em.createQuery(
-                            "select a from Assignment a where a.juror = :j and a.nomination.territory = :t "
-                                    + "and a.recused = false",
-                            Assignment.class)
-                    .setParameter("j", juror)
-                    .setParameter("t", territory)
-                    .getResultList()
-                    .forEach(a -> {
-                        a.recuse();
-                        audit.record("assignment.endedByConflict", "Assignment", a.getId());
-                    });
+            endAssignmentsTo(juror, territory);
             audit.record("conflict.same_territory", "Juror", juror.getAccount().getEmail(), null, territory.getName());
         }
     }
