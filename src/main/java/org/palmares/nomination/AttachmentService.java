@@ -244,8 +244,9 @@ public class AttachmentService {
             Thread.currentThread().interrupt();
             throw new DomainException(503, "attachment.blindCopy.busy");
         }
-        Path copy = Files.createTempFile("palmares-blind-", ".tmp");
+        Path copy = null;
         try {
+            copy = Files.createTempFile("palmares-blind-", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy))) {
                 MetadataScrubber.copy(type, stored, out);
             } catch (IOException | RuntimeException e) {

@@ -14,8 +14,8 @@ import org.palmares.nomination.MetadataScrubber.Unreadable;
  * allow-list: what is kept is what a viewer needs to draw the image (and its colours), everything else goes,
  * including kinds no list of "metadata" names — a JPEG's EXIF (Artist, Copyright, camera serial number, GPS), XMP,
  * IPTC, comments, any other APPn segment, and the images a phone appends after the end of the first (MPF), which
- * carry an EXIF of their own; a PNG's tEXt, iTXt, zTXt, eXIf, tIME and any private chunk. One streaming pass, a
- * few kilobytes of memory whatever the size.
+ * carry an EXIF of their own; a PNG's tEXt, iTXt, zTXt, eXIf, tIME and any private chunk. One streaming pass with a
+ * fixed buffer, whatever the size.
  */
 final class ImageMetadata {
     private static final int SOI = 0xD8;
