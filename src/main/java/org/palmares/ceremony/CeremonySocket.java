@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.palmares.platform.SameOrigin;
 
 /**
  * The live link to the big screen: {@code /ceremony/socket/{edition}}. Presenters and remotes listen; every change
@@ -28,16 +30,36 @@ import java.util.logging.Logger;
 public class CeremonySocket {
     private static final Logger LOG = Logger.getLogger(CeremonySocket.class.getName());
     private static final String ORGANISER = "palmares.organiser";
+    private static final String SAME_ORIGIN = "palmares.sameOrigin";
     private static final Map<String, Set<Session>> LISTENERS = new ConcurrentHashMap<>();
 
     @Inject
     CeremonyService ceremonies;
 
-    /** Records at the handshake whether the HTTP caller is an organiser. */
+    /**
+     * Records at the handshake whether the HTTP caller is an organiser, and whether the page that opens the socket is
+     * one of Palmarès's own: a browser sends its session cookie with a WebSocket handshake from any site, so another
+     * site's page could otherwise listen to the big screen.
+     */
     public static class Guard extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             config.getUserProperties().put(ORGANISER, request.isUserInRole("ORGANISER"));
+            String origin = first(request, "Origin");
+            boolean same = origin == null
+                    || SameOrigin.isOwn(
+                            origin,
+                            first(request, "Host"),
+                            ConfigProvider.getConfig().getOptionalValue("palmares.base.url", String.class));
+            config.getUserProperties().put(SAME_ORIGIN, same);
+        }
+
+        private static String first(HandshakeRequest request, String header) {
+            for (var e : request.getHeaders().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(header) && !e.getValue().isEmpty())
+                    return e.getValue().get(0);
+            }
+            return null;
         }
     }
 
@@ -45,6 +67,7 @@ public class CeremonySocket {
     public void open(Session session, @PathParam("edition") String edition) throws IOException {
         var principal = session.getUserPrincipal();
         boolean organiser = Boolean.TRUE.equals(session.getUserProperties().get(ORGANISER))
+                && Boolean.TRUE.equals(session.getUserProperties().get(SAME_ORIGIN))
                 && principal != null
                 && ceremonies.isOrganiser(principal.getName());
         if (!organiser) {

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Every change an edition's participants can make, with the phases in which it makes sense: the one table of
- * docs/phase-matrix.md, which {@code PhaseMatrixTest} holds to this enum and {@code PhaseIT} tries cell by cell.
+ * docs/phase-matrix.md, which {@code PhaseMatrixTest} holds to this enum and {@code IntegrityIT} tries cell by cell.
  * Services ask {@link PhaseGuard} before acting, so pages, REST and files meet the same rule. Finer rules stay where
  * they are (a deadline, a category's scoring freeze, a vote's window): a phase allows, they may still refuse.
  */

@@ -48,7 +48,7 @@ public final class SameOrigin {
      * header, or of the configured public address (behind a proxy that rewrites Host). The scheme is not compared:
      * behind a proxy that ends TLS the server itself sees plain HTTP.
      */
-    static boolean isOwn(String origin, String host, Optional<String> baseUrl) {
+    public static boolean isOwn(String origin, String host, Optional<String> baseUrl) {
         Optional<String[]> claimed = authority(origin.strip());
         if (claimed.isEmpty()) return false;
         if (host != null && sameAuthority(claimed.get(), splitHost(host.strip()))) return true;

@@ -66,7 +66,7 @@ class BrowserJourneysIT {
 
     /** Puts the demo edition in the phase the next step of a journey belongs to (test deployments only). */
     private void phase(org.palmares.edition.Phase phase) {
-        org.palmares.it.PhaseSwitch.set(url, "TC2019", phase);
+        org.palmares.it.PhaseSwitch.set(url, Demo.EDITION, phase);
     }
 
     @Test
@@ -104,7 +104,7 @@ class BrowserJourneysIT {
     void a_territory_logs_in_and_sees_only_its_own_nominations() {
         logIn(Demo.TERRITORY);
         wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
-        assertTrue(body().contains("TC2019-"), "its references are listed");
+        assertTrue(body().contains(Demo.EDITION + "-"), "its references are listed");
         assertTrue(body().contains("Maison de l'Emploi du Val d'Olaine"));
     }
 
@@ -154,7 +154,7 @@ class BrowserJourneysIT {
         driver.findElement(By.cssSelector("#form\\:upload input[type=file]")).sendKeys(pdf.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("projet.pdf")));
         driver.findElement(By.id("form:submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), "TC2019-CDC-"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), Demo.EDITION + "-CDC-"));
         String reference = driver.findElement(By.id("reference")).getText();
         assertTrue(body().contains("Dossier déposé sous la référence " + reference), body());
 
@@ -249,7 +249,7 @@ class BrowserJourneysIT {
         driver.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.urlContains("/jury/index.xhtml"));
         String space = body();
-        assertTrue(space.contains("TC2019-"), "the juror's dossiers are listed");
+        assertTrue(space.contains(Demo.EDITION + "-"), "the juror's dossiers are listed");
         assertTrue(!space.contains(conflicted), "never the nomination they declared a conflict with");
     }
 
@@ -283,7 +283,7 @@ class BrowserJourneysIT {
         var run = new org.palmares.it.Http(url)
                 .request(
                         "POST",
-                        "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS",
+                        "/api/v1/editions/" + Demo.EDITION + "/assignments/run?mode=FILL_GAPS",
                         null,
                         "Authorization",
                         org.palmares.it.Http.basic(Demo.ORGANISER, Demo.PASSWORD),
@@ -463,7 +463,7 @@ class BrowserJourneysIT {
         var run = new org.palmares.it.Http(url)
                 .request(
                         "POST",
-                        "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS",
+                        "/api/v1/editions/" + Demo.EDITION + "/assignments/run?mode=FILL_GAPS",
                         null,
                         "Authorization",
                         org.palmares.it.Http.basic(Demo.ORGANISER, Demo.PASSWORD),
@@ -529,7 +529,7 @@ class BrowserJourneysIT {
         // One submitted sheet gives its category a ranking (this deployment has no demo sheets).
         openFirstDossier("jure08@demo.palmares.org");
         String reference = driver.findElement(By.id("reference")).getText();
-        var code = java.util.regex.Pattern.compile("TC2019-([A-Z]+)-").matcher(reference);
+        var code = java.util.regex.Pattern.compile(Demo.EDITION + "-([A-Z]+)-").matcher(reference);
         assertTrue(code.find(), reference);
         String category = code.group(1);
         scoreEveryCriterion();
@@ -572,7 +572,7 @@ class BrowserJourneysIT {
         WebElement row = driver.findElement(By.cssSelector(".publication-row--" + category));
         String winner =
                 row.findElement(By.cssSelector(".publication-laureates li")).getText();
-        String title = winner.substring(winner.indexOf("— ") + 2, winner.indexOf(" (TC2019-"));
+        String title = winner.substring(winner.indexOf("— ") + 2, winner.indexOf(" (" + Demo.EDITION + "-"));
         row.findElement(By.cssSelector(".publish-" + category)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Catégorie publiée"));
         assertTrue(driver.findElement(By.cssSelector(".publication-row--" + category))
@@ -580,7 +580,7 @@ class BrowserJourneysIT {
                 .contains("Publiée"));
 
         driver.manage().deleteAllCookies();
-        open("/palmares.xhtml?edition=TC2019");
+        open("/palmares.xhtml?edition=" + Demo.EDITION);
         WebElement published = driver.findElement(By.id("category-" + category));
         assertTrue(published.getText().contains(title), "the winner is public: " + published.getText());
         assertTrue(published.getText().contains("Lauréat"));
@@ -593,7 +593,7 @@ class BrowserJourneysIT {
         phase(org.palmares.edition.Phase.CEREMONY);
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/"));
-        open("/ceremony/presenter.xhtml?edition=TC2019");
+        open("/ceremony/presenter.xhtml?edition=" + Demo.EDITION);
         var presenter = (org.openqa.selenium.JavascriptExecutor) driver;
         wait.until(
                 d -> "true".equals(presenter.executeScript("return document.getElementById('ceremony').dataset.live")));
@@ -605,7 +605,7 @@ class BrowserJourneysIT {
             var phoneWait = remoteBrowser.wait;
             remoteBrowser.logIn(Demo.ORGANISER);
             phoneWait.until(ExpectedConditions.urlContains("/organiser/"));
-            phone.get(base + "/ceremony/remote.xhtml?edition=TC2019");
+            phone.get(base + "/ceremony/remote.xhtml?edition=" + Demo.EDITION);
             var remote = (org.openqa.selenium.JavascriptExecutor) phone;
             phoneWait.until(d ->
                     "true".equals(remote.executeScript("return document.getElementById('ceremony').dataset.live")));

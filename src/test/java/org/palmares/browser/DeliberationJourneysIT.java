@@ -35,7 +35,7 @@ class DeliberationJourneysIT {
     /** The jury has scored: the edition deliberates. */
     @org.junit.jupiter.api.BeforeEach
     void deliberation() {
-        org.palmares.it.PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.DELIBERATION);
+        org.palmares.it.PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.DELIBERATION);
     }
 
     @Test
@@ -56,7 +56,7 @@ class DeliberationJourneysIT {
             confirm(browser);
             browser.wait.until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("signed-off"), "Décision signée"));
-            assertTrue(browser.driver.findElement(By.id("signed-off")).getText().contains("TC2019-SOC-"));
+            assertTrue(browser.driver.findElement(By.id("signed-off")).getText().contains(Demo.EDITION + "-SOC-"));
             assertTrue(browser.driver.findElements(By.id("decision:decide")).isEmpty(), "signed off: locked");
         }
     }

@@ -46,7 +46,7 @@ import org.palmares.tally.TallyService;
  */
 @ExtendWith(ArquillianExtension.class)
 class CeremonyIT {
-    private static final String STATE = "/api/v1/ceremony/TC2019/state";
+    private static final String STATE = "/api/v1/ceremony/" + Demo.EDITION + "/state";
 
     @Deployment
     static WebArchive deployment() {
@@ -72,7 +72,7 @@ class CeremonyIT {
     }
 
     private void phase(Phase phase) {
-        PhaseSwitch.set(url, "TC2019", phase);
+        PhaseSwitch.set(url, Demo.EDITION, phase);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
@@ -102,7 +102,7 @@ class CeremonyIT {
         // A client per caller: a session cookie left by one login would speak for the next one.
         HttpResponse<String> mine = new Http(url).getAs(STATE, Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(200, mine.statusCode(), mine.body());
-        assertEquals("TC2019", json(mine).getString("edition"));
+        assertEquals(Demo.EDITION, json(mine).getString("edition"));
         assertTrue(json(mine).getInt("slides") >= 2);
         for (String other : List.of(Demo.JUROR, Demo.TERRITORY)) {
             HttpResponse<String> refused = new Http(url).getAs(STATE, other, Demo.PASSWORD);
@@ -165,8 +165,10 @@ class CeremonyIT {
             }
         }
         assertTrue(sawNotSignedOff, "the category says it cannot be revealed");
-        String presenter = http.get("/ceremony/presenter.xhtml?edition=TC2019").body();
-        String remote = http.get("/ceremony/remote.xhtml?edition=TC2019").body();
+        String presenter =
+                http.get("/ceremony/presenter.xhtml?edition=" + Demo.EDITION).body();
+        String remote =
+                http.get("/ceremony/remote.xhtml?edition=" + Demo.EDITION).body();
         String page = http.get("/organiser/ceremony.xhtml").body();
         for (String html : List.of(presenter, remote, page)) {
             assertFalse(html.contains(escape(title)) || html.contains(title), "unsigned winner in a page");
@@ -210,7 +212,7 @@ class CeremonyIT {
                         .getString("title"));
         assertTrue(shown.getJsonObject("script").getString("asWritten").contains(winner.getTitle()));
         assertTrue(ceremonies.isRevealed(soc), "revealed once its winner was on the screen");
-        HttpResponse<String> pdf = http.get("/organiser/ceremony/script.pdf?edition=TC2019");
+        HttpResponse<String> pdf = http.get("/organiser/ceremony/script.pdf?edition=" + Demo.EDITION);
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
     }
@@ -222,9 +224,9 @@ class CeremonyIT {
             Http http = new Http(url);
             http.login(who, Demo.PASSWORD);
             for (String path : List.of(
-                    "/organiser/ceremony/script.pdf?edition=TC2019",
-                    "/ceremony/presenter.xhtml?edition=TC2019",
-                    "/ceremony/remote.xhtml?edition=TC2019",
+                    "/organiser/ceremony/script.pdf?edition=" + Demo.EDITION,
+                    "/ceremony/presenter.xhtml?edition=" + Demo.EDITION,
+                    "/ceremony/remote.xhtml?edition=" + Demo.EDITION,
                     "/organiser/ceremony.xhtml")) {
                 HttpResponse<String> r = http.get(path);
                 assertEquals(403, r.statusCode(), who + " " + path);
@@ -242,8 +244,9 @@ class CeremonyIT {
         assertTrue(refused(new Http(url)), "an anonymous socket is refused");
 
         Http organiser = organiser();
+        assertTrue(refused(organiser, "https://evil.example"), "another site's page cannot listen as the organiser");
         var messages = new LinkedBlockingQueue<String>();
-        WebSocket socket = open(organiser, messages).get(20, TimeUnit.SECONDS);
+        WebSocket socket = open(organiser, messages, null).get(20, TimeUnit.SECONDS);
         try {
             int before = json(act(organiser, "restart")).getInt("index");
             messages.poll(5, TimeUnit.SECONDS); // the restart's own push
@@ -261,9 +264,13 @@ class CeremonyIT {
     }
 
     private boolean refused(Http http) throws Exception {
+        return refused(http, null);
+    }
+
+    private boolean refused(Http http, String origin) throws Exception {
         var messages = new LinkedBlockingQueue<String>();
         try {
-            WebSocket socket = open(http, messages).get(20, TimeUnit.SECONDS);
+            WebSocket socket = open(http, messages, origin).get(20, TimeUnit.SECONDS);
             // Opened: it must be closed by the server at once, with nothing said.
             String first = messages.poll(5, TimeUnit.SECONDS);
             boolean closed = "closed:1008".equals(first) || socket.isInputClosed();
@@ -274,11 +281,12 @@ class CeremonyIT {
         }
     }
 
-    private CompletableFuture<WebSocket> open(Http http, LinkedBlockingQueue<String> messages) {
-        String ws = http.base().replaceFirst("^http", "ws") + "/ceremony/socket/TC2019";
+    private CompletableFuture<WebSocket> open(Http http, LinkedBlockingQueue<String> messages, String origin) {
+        String ws = http.base().replaceFirst("^http", "ws") + "/ceremony/socket/" + Demo.EDITION;
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         String cookie = http.cookieHeader();
         if (!cookie.isEmpty()) builder.header("Cookie", cookie);
+        if (origin != null) builder.header("Origin", origin);
         return builder.connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(ws), new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 
@@ -303,7 +311,8 @@ class CeremonyIT {
 
     private Category category(String code) {
         return em.createQuery(
-                        "select c from Category c where c.code = :c and c.edition.code = 'TC2019'", Category.class)
+                        "select c from Category c where c.code = :c and c.edition.code = '" + Demo.EDITION + "'",
+                        Category.class)
                 .setParameter("c", code)
                 .getSingleResult();
     }

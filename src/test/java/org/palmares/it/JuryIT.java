@@ -319,24 +319,24 @@ class JuryIT {
     }
 
     private JsonArray runDemoAndList() throws Exception {
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SCORING);
         // A juror reads nothing of their assignments before the confidentiality charter.
         for (String juror : List.of(Demo.JUROR, "jure11@demo.palmares.org")) {
             Http http = new Http(url);
             assertEquals(302, http.login(juror, Demo.PASSWORD).statusCode());
             http.acceptCharter();
         }
-        HttpResponse<String> run =
-                send("POST", "/api/v1/editions/TC2019/assignments/run?mode=FILL_GAPS", Demo.ORGANISER, null);
+        HttpResponse<String> run = send(
+                "POST", "/api/v1/editions/" + Demo.EDITION + "/assignments/run?mode=FILL_GAPS", Demo.ORGANISER, null);
         assertEquals(200, run.statusCode(), run.body());
         return array(new Http(url)
-                .getAs("/api/v1/editions/TC2019/assignments", Demo.ORGANISER, Demo.PASSWORD)
+                .getAs("/api/v1/editions/" + Demo.EDITION + "/assignments", Demo.ORGANISER, Demo.PASSWORD)
                 .body());
     }
 
     private long jurorId(String email) {
         HttpResponse<String> list =
-                new Http(url).getAs("/api/v1/editions/TC2019/jurors", Demo.ORGANISER, Demo.PASSWORD);
+                new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/jurors", Demo.ORGANISER, Demo.PASSWORD);
         return array(list.body()).getValuesAs(JsonObject.class).stream()
                 .filter(j -> j.getString("email").equals(email))
                 .findFirst()
@@ -370,7 +370,7 @@ class JuryIT {
         JsonArray all = runDemoAndList();
         long juror = jurorId("jure11@demo.palmares.org");
         JsonArray conflicts = array(new Http(url)
-                .getAs("/api/v1/editions/TC2019/conflicts", Demo.ORGANISER, Demo.PASSWORD)
+                .getAs("/api/v1/editions/" + Demo.EDITION + "/conflicts", Demo.ORGANISER, Demo.PASSWORD)
                 .body());
         Set<Long> territories = conflicts.getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getJsonNumber("juror").longValue() == juror
@@ -394,7 +394,7 @@ class JuryIT {
         long nomination = theirs.get(0).getJsonNumber("nomination").longValue();
         HttpResponse<String> byHand = send(
                 "POST",
-                "/api/v1/editions/TC2019/assignments",
+                "/api/v1/editions/" + Demo.EDITION + "/assignments",
                 Demo.ORGANISER,
                 "{\"juror\":" + juror + ",\"nomination\":" + nomination + "}");
         assertEquals(409, byHand.statusCode(), byHand.body());
@@ -406,11 +406,13 @@ class JuryIT {
     void only_organisers_may_run_or_change_the_assignment_over_rest() throws Exception {
         for (String who : List.of(Demo.JUROR, Demo.TERRITORY)) {
             for (String[] call : List.of(
-                    new String[] {"POST", "/api/v1/editions/TC2019/assignments/run", null},
-                    new String[] {"POST", "/api/v1/editions/TC2019/assignments", "{\"juror\":1,\"nomination\":1}"},
-                    new String[] {"DELETE", "/api/v1/editions/TC2019/assignments/1", null},
-                    new String[] {"POST", "/api/v1/editions/TC2019/assignments/1/lock", null},
-                    new String[] {"GET", "/api/v1/editions/TC2019/conflicts", null})) {
+                    new String[] {"POST", "/api/v1/editions/" + Demo.EDITION + "/assignments/run", null},
+                    new String[] {
+                        "POST", "/api/v1/editions/" + Demo.EDITION + "/assignments", "{\"juror\":1,\"nomination\":1}"
+                    },
+                    new String[] {"DELETE", "/api/v1/editions/" + Demo.EDITION + "/assignments/1", null},
+                    new String[] {"POST", "/api/v1/editions/" + Demo.EDITION + "/assignments/1/lock", null},
+                    new String[] {"GET", "/api/v1/editions/" + Demo.EDITION + "/conflicts", null})) {
                 HttpResponse<String> answer = send(call[0], call[1], who, call[2]);
                 assertEquals(403, answer.statusCode(), who + " " + call[0] + " " + call[1]);
                 assertTrue(
@@ -418,7 +420,7 @@ class JuryIT {
             }
         }
         HttpResponse<String> anonymous =
-                new Http(url).get("/api/v1/editions/TC2019/assignments", "Accept", "application/json");
+                new Http(url).get("/api/v1/editions/" + Demo.EDITION + "/assignments", "Accept", "application/json");
         assertEquals(401, anonymous.statusCode());
         assertEquals(
                 404,

@@ -109,11 +109,14 @@ class NominationIT {
         HttpResponse<String> created = as(
                 Demo.TERRITORY,
                 "POST",
-                "/api/v1/editions/TC2019/nominations",
+                "/api/v1/editions/" + Demo.EDITION + "/nominations",
                 "{\"category\":\"" + category + "\",\"title\":\"" + title + "\"}");
         if (created.statusCode() == 409) {
-            HttpResponse<String> list =
-                    as(Demo.TERRITORY, "GET", "/api/v1/editions/TC2019/nominations?category=" + category, null);
+            HttpResponse<String> list = as(
+                    Demo.TERRITORY,
+                    "GET",
+                    "/api/v1/editions/" + Demo.EDITION + "/nominations?category=" + category,
+                    null);
             return first(ID, list.body());
         }
         assertEquals(201, created.statusCode(), created.body());
@@ -166,7 +169,7 @@ class NominationIT {
         HttpResponse<String> refused = as(
                 Demo.TERRITORY,
                 "POST",
-                "/api/v1/editions/TC2019/nominations",
+                "/api/v1/editions/" + Demo.EDITION + "/nominations",
                 "{\"category\":\"CDC\",\"title\":\"" + "x".repeat(10_000) + "\"}",
                 "Accept-Language",
                 "en");
@@ -218,7 +221,7 @@ class NominationIT {
         assertProblem(as(OTHER, "GET", path + "/attachments", null), 404);
         assertProblem(as(OTHER, "GET", path + "/attachments/1", null), 404);
         assertProblem(upload(OTHER, id, "x.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), 404);
-        assertFalse(as(OTHER, "GET", "/api/v1/editions/TC2019/nominations?size=100", null)
+        assertFalse(as(OTHER, "GET", "/api/v1/editions/" + Demo.EDITION + "/nominations?size=100", null)
                 .body()
                 .contains("\"id\":" + id + ","));
         Http page = http();
@@ -307,7 +310,7 @@ class NominationIT {
         assertEquals(200, submitted.statusCode(), submitted.body());
         Matcher reference = REFERENCE.matcher(submitted.body());
         assertTrue(reference.find(), submitted.body());
-        assertTrue(reference.group(1).matches("TC2019-CDC-\\d{3}"), reference.group(1));
+        assertTrue(reference.group(1).matches(Demo.EDITION + "-CDC-\\d{3}"), reference.group(1));
         String outbox = as(Demo.ORGANISER, "GET", "/api/v1/organiser/outbox?max=20", null)
                 .body();
         assertTrue(outbox.contains(reference.group(1)), "the receipt is in the outbox: " + outbox);
@@ -323,7 +326,7 @@ class NominationIT {
             HttpResponse<String> created = as(
                     Demo.ORGANISER,
                     "POST",
-                    "/api/v1/editions/TC2019/nominations",
+                    "/api/v1/editions/" + Demo.EDITION + "/nominations",
                     "{\"category\":\"MIX\",\"title\":\"Concurrence " + territory + "\",\"summary\":\"R\","
                             + "\"territoryId\":" + territory + "}");
             if (created.statusCode() == 201) drafts.add(first(ID, created.body()));
@@ -582,7 +585,7 @@ class NominationIT {
     void after_the_deadline_every_change_is_refused_with_409_and_the_page_says_so() {
         long id = first(
                 ID,
-                as(Demo.TERRITORY, "GET", "/api/v1/editions/TC2019/nominations?category=SOC", null)
+                as(Demo.TERRITORY, "GET", "/api/v1/editions/" + Demo.EDITION + "/nominations?category=SOC", null)
                         .body());
         String path = "/api/v1/nominations/" + id;
         HttpResponse<String> before = as(Demo.TERRITORY, "GET", path, null);
@@ -594,7 +597,7 @@ class NominationIT {
         HttpResponse<String> late = as(
                 Demo.TERRITORY,
                 "POST",
-                "/api/v1/editions/TC2019/nominations",
+                "/api/v1/editions/" + Demo.EDITION + "/nominations",
                 "{\"category\":\"TER\",\"title\":\"Trop tard\"}");
         assertTrue(late.statusCode() == 409, late.body());
         assertEquals(
@@ -612,7 +615,7 @@ class NominationIT {
     /** Adds an extra question to a category's form, as an organiser; returns its id. */
     /** A form's questions are set up before nominations open: the edition goes back to set-up for the time of it. */
     private long addQuestion(String category, String json) {
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SETUP);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SETUP);
         try {
             HttpResponse<String> added = as(
                     Demo.ORGANISER,
@@ -622,14 +625,14 @@ class NominationIT {
             assertEquals(201, added.statusCode(), added.body());
             return first(ID, added.body());
         } finally {
-            PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+            PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
         }
     }
 
     private long categoryId(String code) {
         String edition =
                 as(Demo.ORGANISER, "GET", "/api/v1/organiser/editions/1", null).body();
-        assertTrue(edition.contains("TC2019"), edition);
+        assertTrue(edition.contains(Demo.EDITION), edition);
         // Categories are created in the demo file's order: COM, TER, SOC, MIX, CDC.
         return List.of("COM", "TER", "SOC", "MIX", "CDC").indexOf(code) + 1L;
     }

@@ -208,13 +208,14 @@ class OperationsIT {
                 .add("email", email)
                 .build()
                 .toString();
-        return call("POST", "/api/v1/editions/TC2019/votes", null, body);
+        return call("POST", "/api/v1/editions/" + Demo.EDITION + "/votes", null, body);
     }
 
     private long eligibleCdcNomination() {
         return em.createQuery(
                         "select n.id from Nomination n where n.category.code = 'CDC' and n.category.edition.code ="
-                                + " 'TC2019' and n.status = org.palmares.nomination.NominationStatus.ELIGIBLE"
+                                + " '" + Demo.EDITION
+                                + "' and n.status = org.palmares.nomination.NominationStatus.ELIGIBLE"
                                 + " order by n.id",
                         Long.class)
                 .setMaxResults(1)
@@ -391,7 +392,7 @@ class OperationsIT {
                 .add("code", codeMailedTo(voter))
                 .build()
                 .toString();
-        HttpResponse<String> counted = call("POST", "/api/v1/editions/TC2019/votes/verify", null, body);
+        HttpResponse<String> counted = call("POST", "/api/v1/editions/" + Demo.EDITION + "/votes/verify", null, body);
         assertEquals(200, counted.statusCode(), counted.body());
         assertEquals(cast + 1, metric("votes_cast_total"));
         assertEquals(verified + 1, metric("votes_verified_total"));

@@ -135,7 +135,7 @@ class PersistenceIT {
     void the_demo_edition_is_loaded_once_with_its_prizes_territories_nominations_and_jurors() {
         assertEquals(1L, count("select count(e) from Edition e"));
         Edition edition = editions.getCurrent();
-        assertEquals("TC2019", edition.getCode());
+        assertEquals(Demo.EDITION, edition.getCode());
         assertEquals(
                 List.of("COM", "TER", "SOC", "MIX", "CDC"),
                 edition.getCategories().stream().map(c -> c.getCode()).toList());
@@ -172,7 +172,7 @@ class PersistenceIT {
                         String.class)
                 .getResultList();
         for (int i = 0; i < refs.size(); i++) {
-            assertEquals(String.format("TC2019-SOC-%03d", i + 1), refs.get(i));
+            assertEquals(String.format(Demo.EDITION + "-SOC-%03d", i + 1), refs.get(i));
         }
     }
 
@@ -293,7 +293,8 @@ class PersistenceIT {
                         "select j from Juror j where j.account.email = 'jure05@demo.palmares.org'", Juror.class)
                 .getSingleResult();
         Nomination nomination = em.createQuery(
-                        "select n from Nomination n where n.reference = 'TC2019-COM-002'", Nomination.class)
+                        "select n from Nomination n where n.reference = '" + Demo.EDITION + "-COM-002'",
+                        Nomination.class)
                 .getSingleResult();
         tx.begin();
         Assignment assignment = new Assignment(em.merge(juror), em.merge(nomination), AssignmentSource.AUTO, clock);

@@ -63,11 +63,13 @@ class PublicationIT {
     }
 
     private void phase(org.palmares.edition.Phase phase) {
-        PhaseSwitch.set(url, "TC2019", phase);
+        PhaseSwitch.set(url, Demo.EDITION, phase);
     }
 
     private long category(String code) {
-        return em.createQuery("select c.id from Category c where c.code = :c and c.edition.code = 'TC2019'", Long.class)
+        return em.createQuery(
+                        "select c.id from Category c where c.code = :c and c.edition.code = '" + Demo.EDITION + "'",
+                        Long.class)
                 .setParameter("c", code)
                 .getSingleResult();
     }
@@ -182,10 +184,10 @@ class PublicationIT {
         List<String> leaks = new ArrayList<>();
         Http anonymous = new Http(url);
         for (String path : List.of(
-                "/palmares.xhtml?edition=TC2019",
+                "/palmares.xhtml?edition=" + Demo.EDITION,
                 "/palmares.xhtml",
-                "/api/v1/editions/TC2019/palmares",
-                "/api/v1/editions/TC2019/votes",
+                "/api/v1/editions/" + Demo.EDITION + "/palmares",
+                "/api/v1/editions/" + Demo.EDITION + "/votes",
                 "/index.xhtml")) {
             var r = path.startsWith("/api/") ? anonymous.get(path, "Accept", "application/json") : anonymous.get(path);
             if (shows(r, title)) leaks.add("anonymous " + path);
@@ -194,7 +196,7 @@ class PublicationIT {
         assertEquals(302, cert.statusCode(), "anonymous is sent to log in for a certificate");
         for (String who : List.of(other, juror)) {
             for (String path : List.of(
-                    "/palmares.xhtml?edition=TC2019",
+                    "/palmares.xhtml?edition=" + Demo.EDITION,
                     "/territory/index.xhtml",
                     "/jury/index.xhtml",
                     "/jury/dossier.xhtml",
@@ -204,9 +206,9 @@ class PublicationIT {
             }
             Http rest = new Http(url);
             for (String path : List.of(
-                    "/api/v1/editions/TC2019/palmares",
-                    "/api/v1/editions/TC2019/results",
-                    "/api/v1/editions/TC2019/decisions",
+                    "/api/v1/editions/" + Demo.EDITION + "/palmares",
+                    "/api/v1/editions/" + Demo.EDITION + "/results",
+                    "/api/v1/editions/" + Demo.EDITION + "/decisions",
                     "/api/v1/me/assignments",
                     "/api/v1/territory/nominations")) {
                 var r = rest.getAs(path, who, Demo.PASSWORD);
@@ -222,7 +224,7 @@ class PublicationIT {
         var ownCert = asRole(own, "/certificates/" + winnerId + ".pdf");
         assertNotEquals(200, ownCert.statusCode(), "the winner's own certificate waits for publication");
         assertFalse(ownCert.body().startsWith("%PDF"));
-        var ownPalmares = new Http(url).getAs("/api/v1/editions/TC2019/palmares", own, Demo.PASSWORD);
+        var ownPalmares = new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/palmares", own, Demo.PASSWORD);
         if (shows(ownPalmares, title)) leaks.add(own + " REST palmares");
         assertEquals(mailsWithTitle, outboxMentioning(title), "no e-mail about the winner before publication");
         assertTrue(leaks.isEmpty(), "the winner leaked before publication: " + leaks);
@@ -240,15 +242,15 @@ class PublicationIT {
         assertTrue(publication.publishedCategories(winner.getCategory().getEdition()).stream()
                 .anyMatch(c -> c.getId() == soc));
 
-        var page = new Http(url).get("/palmares.xhtml?edition=TC2019");
+        var page = new Http(url).get("/palmares.xhtml?edition=" + Demo.EDITION);
         assertEquals(200, page.statusCode());
         assertTrue(shows(page, title), "the public page shows the winner");
         assertTrue(page.body().contains("property=\"og:title\""), "OpenGraph tags");
-        var rest = new Http(url).get("/api/v1/editions/TC2019/palmares", "Accept", "application/json");
+        var rest = new Http(url).get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", "application/json");
         assertTrue(shows(rest, title), "REST palmares shows the winner");
         assertTrue(rest.body().contains("\"code\":\"SOC\""));
         var archive = new Http(url).get("/palmares.xhtml");
-        assertTrue(archive.body().contains("edition=TC2019"), "the edition is in the archive");
+        assertTrue(archive.body().contains("edition=" + Demo.EDITION), "the edition is in the archive");
         var ownAfter = asRole(own, "/territory/index.xhtml");
         assertTrue(ownAfter.body().contains("/certificates/" + winnerId + ".pdf"), "certificate link once published");
         var ownCertAfter = asRole(own, "/certificates/" + winnerId + ".pdf");
@@ -286,7 +288,7 @@ class PublicationIT {
         String title = nomination(
                         Access.asSystem(() -> tally.top(ter)).iterator().next())
                 .getTitle();
-        assertFalse(shows(new Http(url).get("/palmares.xhtml?edition=TC2019"), title));
+        assertFalse(shows(new Http(url).get("/palmares.xhtml?edition=" + Demo.EDITION), title));
 
         Http http = new Http(url);
         http.login(Demo.ORGANISER, Demo.PASSWORD);
@@ -302,7 +304,7 @@ class PublicationIT {
         String title = nomination(winnerId).getTitle();
         Access.asSystem(() -> publication.publish(mix));
         long mails = outboxMentioning(title);
-        assertTrue(shows(new Http(url).get("/palmares.xhtml?edition=TC2019"), title));
+        assertTrue(shows(new Http(url).get("/palmares.xhtml?edition=" + Demo.EDITION), title));
         assertEquals(400, refusal(() -> {
             publication.unpublish(mix, " ");
             return null;
@@ -312,8 +314,10 @@ class PublicationIT {
             return null;
         });
         assertFalse(publication.isPublished(mix));
-        assertFalse(shows(new Http(url).get("/palmares.xhtml?edition=TC2019"), title), "taken down");
-        assertFalse(shows(new Http(url).get("/api/v1/editions/TC2019/palmares"), title), "taken down over REST");
+        assertFalse(shows(new Http(url).get("/palmares.xhtml?edition=" + Demo.EDITION), title), "taken down");
+        assertFalse(
+                shows(new Http(url).get("/api/v1/editions/" + Demo.EDITION + "/palmares"), title),
+                "taken down over REST");
         List<String> audited = em.createQuery(
                         "select e.after from AuditEvent e where e.action = 'publication.unpublish' "
                                 + "and e.objectId = :c",
@@ -326,19 +330,21 @@ class PublicationIT {
         // A reopened decision puts the category back under embargo even while it stays "published".
         Access.asSystem(() -> tally.reopen(mix, "Recompte"));
         assertFalse(publication.isPublished(mix));
-        assertFalse(shows(new Http(url).get("/palmares.xhtml?edition=TC2019"), title), "reopened: embargo again");
+        assertFalse(
+                shows(new Http(url).get("/palmares.xhtml?edition=" + Demo.EDITION), title), "reopened: embargo again");
     }
 
     @Test
     void rest_palmares_is_public_cacheable_with_an_etag_and_404_problem_for_an_unknown_edition() {
         Http http = new Http(url);
-        var first = http.get("/api/v1/editions/TC2019/palmares", "Accept", "application/json");
+        var first = http.get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", "application/json");
         assertEquals(200, first.statusCode());
         assertEquals(
                 "public, max-age=60",
                 first.headers().firstValue("Cache-Control").orElse(""));
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        var again = http.get("/api/v1/editions/TC2019/palmares", "Accept", "application/json", "If-None-Match", etag);
+        var again = http.get(
+                "/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", "application/json", "If-None-Match", etag);
         assertEquals(304, again.statusCode());
         assertTrue(first.headers().allValues("Set-Cookie").isEmpty(), "no session");
         var unknown = http.get("/api/v1/editions/NOPE/palmares", "Accept", "application/json");
@@ -349,13 +355,13 @@ class PublicationIT {
     @Test
     void the_public_page_creates_no_session_and_speaks_english_through_the_language_cookie() {
         Http http = new Http(url);
-        var fr = http.get("/palmares.xhtml?edition=TC2019");
+        var fr = http.get("/palmares.xhtml?edition=" + Demo.EDITION);
         assertEquals(200, fr.statusCode());
         assertTrue(fr.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")));
         assertTrue(fr.body().contains("Palmarès"));
-        var switched = http.get("/lang?to=en&back=/palmares.xhtml?edition=TC2019");
+        var switched = http.get("/lang?to=en&back=/palmares.xhtml?edition=" + Demo.EDITION);
         assertEquals(302, switched.statusCode());
-        var en = http.get("/palmares.xhtml?edition=TC2019");
+        var en = http.get("/palmares.xhtml?edition=" + Demo.EDITION);
         assertTrue(en.body().contains("Winners"), "English page");
         assertTrue(en.body().contains("lang=\"en\""));
         assertTrue(en.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")));

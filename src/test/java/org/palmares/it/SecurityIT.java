@@ -45,7 +45,7 @@ class SecurityIT {
     /** Every test starts with the demo edition taking nominations, whatever phase the one before left it in. */
     @BeforeEach
     void nominationsOpen() {
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
     }
 
     @Test
@@ -110,7 +110,7 @@ class SecurityIT {
         List<AccessMatrix.Row> rows = AccessMatrix.rows();
         for (AccessMatrix.Row row : rows) {
             if (row.phase()) {
-                PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.valueOf(row.path()));
+                PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.valueOf(row.path()));
                 continue;
             }
             String path = AccessMatrix.resolve(row.path(), values);
@@ -170,6 +170,7 @@ class SecurityIT {
      */
     private Map<String, String> matrixObjects() {
         Map<String, String> values = new java.util.HashMap<>();
+        values.put("code", Demo.EDITION);
         String terrA = AccessMatrix.Subject.TERRITORY_A.email;
         String terrB = AccessMatrix.Subject.TERRITORY_B.email;
         String assigned = AccessMatrix.Subject.JUROR_ASSIGNED.email;
@@ -183,14 +184,15 @@ class SecurityIT {
                         .asJsonArray()
                         .getJsonObject(0)
                         .getInt("id")));
-        for (var c : ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/scoring/categories", null, 200)
+        for (var c : ofJson(
+                        Demo.ORGANISER, "GET", "/api/v1/editions/" + Demo.EDITION + "/scoring/categories", null, 200)
                 .asJsonArray()) {
             values.put(
                     "category" + c.asJsonObject().getString("code"),
                     String.valueOf(c.asJsonObject().getInt("id")));
         }
         Map<String, Long> jurors = new java.util.HashMap<>();
-        for (var j : ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/jurors", null, 200)
+        for (var j : ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/" + Demo.EDITION + "/jurors", null, 200)
                 .asJsonArray()) {
             jurors.put(
                     j.asJsonObject().getString("email"),
@@ -206,7 +208,7 @@ class SecurityIT {
         values.put("draftA", String.valueOf(draftA));
         values.put("draftB", String.valueOf(draft(terrB, "CDC")));
         values.put("attachmentA", String.valueOf(upload(terrA, draftA)));
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SCORING);
         values.put(
                 "assignmentN",
                 String.valueOf(assign(jurors.get(AccessMatrix.Subject.JUROR_WITHOUT_CHARTER.email), nominationA)));
@@ -223,7 +225,7 @@ class SecurityIT {
                 "/api/v1/me/assignments/" + assignmentC + "/recuse",
                 "{\"reason\":\"Ancien employeur du porteur\"}",
                 204);
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
         return values;
     }
 
@@ -265,7 +267,7 @@ class SecurityIT {
         return ofJson(
                         Demo.ORGANISER,
                         "POST",
-                        "/api/v1/editions/TC2019/assignments",
+                        "/api/v1/editions/" + Demo.EDITION + "/assignments",
                         "{\"juror\":" + juror + ",\"nomination\":" + nomination + "}",
                         201)
                 .asJsonObject()
@@ -284,7 +286,7 @@ class SecurityIT {
         return ofJson(
                         territory,
                         "POST",
-                        "/api/v1/editions/TC2019/nominations",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
                         "{\"category\":\"" + category + "\",\"title\":\"Dossier de la matrice " + category + "\"}",
                         201)
                 .asJsonObject()
@@ -400,7 +402,7 @@ class SecurityIT {
         "%zz",
         "..%2F..%2F",
         "ÿ",
-        "TC2019",
+        Demo.EDITION,
         "<script>",
         "' or 1=1 --",
         "\u202e",
@@ -412,7 +414,7 @@ class SecurityIT {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = m.group(1).equals("edition") && random.nextBoolean()
-                    ? "TC2019"
+                    ? Demo.EDITION
                     : random.nextBoolean()
                             ? String.valueOf(100_000 + random.nextInt(1_000_000))
                             : NASTY[random.nextInt(NASTY.length)];
@@ -784,14 +786,17 @@ class SecurityIT {
                 ofTerritory.indexOf(juror) > ofTerritory.indexOf("Invitations en attente"),
                 "the juror is waiting, not a member");
         // The juror is assigned to one of the territory's nominations in scoring...
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.SCORING);
-        long jurorId = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/jurors", null, 200).asJsonArray().stream()
-                .map(jakarta.json.JsonValue::asJsonObject)
-                .filter(j -> j.getString("email").equals(juror))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SCORING);
+        long jurorId =
+                ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/" + Demo.EDITION + "/jurors", null, 200)
+                        .asJsonArray()
+                        .stream()
+                        .map(jakarta.json.JsonValue::asJsonObject)
+                        .filter(j -> j.getString("email").equals(juror))
+                        .findFirst()
+                        .orElseThrow()
+                        .getJsonNumber("id")
+                        .longValue();
         long nomination = nominationOf(territory, "SOC");
         long assignment = assign(jurorId, nomination);
         // ...accepts the invitation, and at that moment is in conflict with the territory: the assignment ends.
@@ -805,15 +810,15 @@ class SecurityIT {
                 new Http(url)
                         .getAs("/api/v1/territory/nominations", juror, Demo.PASSWORD)
                         .statusCode());
-        String conflicts = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/conflicts", null, 200)
+        String conflicts = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/" + Demo.EDITION + "/conflicts", null, 200)
                 .toString();
         assertTrue(
                 conflicts.contains("\"juror\":" + jurorId + ",\"kind\":\"SAME_TERRITORY\""),
                 "the juror's conflict with their new territory is recorded: " + conflicts);
-        String current = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/TC2019/assignments", null, 200)
+        String current = ofJson(Demo.ORGANISER, "GET", "/api/v1/editions/" + Demo.EDITION + "/assignments", null, 200)
                 .toString();
         assertFalse(current.contains("\"id\":" + assignment + ","), "the assignment ended");
-        PhaseSwitch.set(url, "TC2019", org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
     }
 
     @Test
@@ -840,7 +845,8 @@ class SecurityIT {
         HttpResponse<String> csv = organiser.get("/organiser/export/nominations?format=csv-semicolon");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("TC2019-nominations.csv"));
+        assertTrue(
+                csv.headers().firstValue("Content-Disposition").orElse("").contains(Demo.EDITION + "-nominations.csv"));
         assertTrue(
                 csv.body().startsWith("\uFEFFN° de dossier;Catégorie;"),
                 csv.body().substring(0, 80));

@@ -60,18 +60,19 @@ class TallyIT {
     /** The tally is frozen, decided and signed off while the jury deliberates. */
     @org.junit.jupiter.api.BeforeEach
     void deliberation() throws Exception {
-        PhaseSwitch.set(em, tx, "TC2019", org.palmares.edition.Phase.DELIBERATION);
+        PhaseSwitch.set(em, tx, Demo.EDITION, org.palmares.edition.Phase.DELIBERATION);
     }
 
     private Category category(String code) {
         return em.createQuery(
-                        "select c from Category c where c.code = :c and c.edition.code = 'TC2019'", Category.class)
+                        "select c from Category c where c.code = :c and c.edition.code = '" + Demo.EDITION + "'",
+                        Category.class)
                 .setParameter("c", code)
                 .getSingleResult();
     }
 
     private LiveTally live() {
-        return Access.asSystem(() -> tally.live(tally.edition("TC2019")));
+        return Access.asSystem(() -> tally.live(tally.edition(Demo.EDITION)));
     }
 
     @Test
@@ -81,19 +82,19 @@ class TallyIT {
                 live.sheets().size() > 50,
                 "demo sheets counted: " + live.sheets().size());
         HttpResponse<String> results =
-                new Http(url).getAs("/api/v1/editions/TC2019/results", Demo.ORGANISER, Demo.PASSWORD);
+                new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/results", Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(200, results.statusCode());
         assertTrue(results.body().contains("\"rankedBy\":\"NORMALISED\""), results.body());
         assertTrue(results.body().contains("\"calibrated\":"), "calibrated figures");
-        HttpResponse<String> raw =
-                new Http(url).getAs("/api/v1/editions/TC2019/results?method=RAW", Demo.ORGANISER, Demo.PASSWORD);
+        HttpResponse<String> raw = new Http(url)
+                .getAs("/api/v1/editions/" + Demo.EDITION + "/results?method=RAW", Demo.ORGANISER, Demo.PASSWORD);
         assertTrue(raw.body().contains("\"rankedBy\":\"RAW\""));
         HttpResponse<String> scores =
-                new Http(url).getAs("/api/v1/editions/TC2019/scores", Demo.ORGANISER, Demo.PASSWORD);
+                new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/scores", Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(200, scores.statusCode());
         assertTrue(scores.body().contains("\"s\":"), "S of each sheet");
-        HttpResponse<String> wrong =
-                new Http(url).getAs("/api/v1/editions/TC2019/results?method=MAGIC", Demo.ORGANISER, Demo.PASSWORD);
+        HttpResponse<String> wrong = new Http(url)
+                .getAs("/api/v1/editions/" + Demo.EDITION + "/results?method=MAGIC", Demo.ORGANISER, Demo.PASSWORD);
         assertEquals(400, wrong.statusCode());
         assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 
@@ -105,13 +106,13 @@ class TallyIT {
                 && page.body().contains("Normalisée")
                 && page.body().contains("Calibrée"));
         assertTrue(page.body().contains("<svg"), "charts drawn");
-        assertTrue(page.body().contains("TC2019-SOC-"), "nominations listed");
+        assertTrue(page.body().contains(Demo.EDITION + "-SOC-"), "nominations listed");
         HttpResponse<String> pdf = http.get("/organiser/export/jury-report.pdf");
         assertEquals(200, pdf.statusCode());
         assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
         HttpResponse<String> csv = http.get("/organiser/export/tally?what=sheets&format=csv");
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().contains("TC2019-SOC-"));
+        assertTrue(csv.body().contains(Demo.EDITION + "-SOC-"));
     }
 
     @Test
@@ -130,13 +131,13 @@ class TallyIT {
                 if (status != 403) wrong.add(who + " " + path + " -> " + status);
             }
             for (String path : List.of(
-                    "/api/v1/editions/TC2019/scores",
-                    "/api/v1/editions/TC2019/results",
-                    "/api/v1/editions/TC2019/results?method=CALIBRATED",
-                    "/api/v1/editions/TC2019/decisions",
+                    "/api/v1/editions/" + Demo.EDITION + "/scores",
+                    "/api/v1/editions/" + Demo.EDITION + "/results",
+                    "/api/v1/editions/" + Demo.EDITION + "/results?method=CALIBRATED",
+                    "/api/v1/editions/" + Demo.EDITION + "/decisions",
                     "/api/v1/editions/1/results")) {
                 HttpResponse<String> answer = http.getAs(path, who, Demo.PASSWORD);
-                if (answer.statusCode() != 403 || answer.body().contains("TC2019-")) {
+                if (answer.statusCode() != 403 || answer.body().contains(Demo.EDITION + "-")) {
                     wrong.add(who + " " + path + " -> " + answer.statusCode());
                 }
             }
@@ -177,7 +178,7 @@ class TallyIT {
         String page = http.get("/organiser/tally.xhtml?category=SOC").body();
         assertTrue(page.contains("des notes ont changé depuis que ce résultat a été figé"), "warning shown");
         HttpResponse<String> results =
-                new Http(url).getAs("/api/v1/editions/TC2019/results", Demo.ORGANISER, Demo.PASSWORD);
+                new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/results", Demo.ORGANISER, Demo.PASSWORD);
         assertTrue(results.body().contains("\"changedSinceFrozen\":true"));
     }
 
@@ -207,7 +208,7 @@ class TallyIT {
                 .getSingleResult();
         assertEquals(1, audited, "reopening is audited");
         HttpResponse<String> decisions =
-                new Http(url).getAs("/api/v1/editions/TC2019/decisions", Demo.ORGANISER, Demo.PASSWORD);
+                new Http(url).getAs("/api/v1/editions/" + Demo.EDITION + "/decisions", Demo.ORGANISER, Demo.PASSWORD);
         assertTrue(decisions.body().contains("\"category\":\"MIX\""));
     }
 

@@ -70,7 +70,7 @@ class TransferIT {
     void an_exported_edition_imported_under_a_new_code_has_the_same_tally_nominations_and_attachments()
             throws Exception {
         ensureAnAttachment();
-        byte[] zip = export("TC2019", Demo.ORGANISER);
+        byte[] zip = export(Demo.EDITION, Demo.ORGANISER);
         assertTrue(entries(zip).contains("edition.json"), "edition.json in " + entries(zip));
         assertTrue(entries(zip).stream().anyMatch(e -> e.startsWith("attachments/")), "attachment files");
         String json = entry(zip, "edition.json");
@@ -78,59 +78,60 @@ class TransferIT {
         assertFalse(json.contains("password"), "no password hash");
         assertFalse(json.contains("token_hash"), "no tokens");
 
-        HttpResponse<String> imported = importZip(zip, "TC2019B", Demo.ORGANISER);
+        HttpResponse<String> imported = importZip(zip, Demo.EDITION + "B", Demo.ORGANISER);
         assertEquals(201, imported.statusCode(), imported.body());
-        assertTrue(imported.body().contains("\"code\":\"TC2019B\""), imported.body());
+        assertTrue(imported.body().contains("\"code\":\"" + Demo.EDITION + "B\""), imported.body());
 
-        assertEquals(tally("TC2019"), tally("TC2019B"), "same ranking and scores in every category");
-        assertEquals(count("TC2019"), count("TC2019B"), "same nominations");
-        assertTrue(count("TC2019") > 0);
-        assertEquals(attachments("TC2019"), attachments("TC2019B"), "same attachment bytes");
-        assertEquals(sheets("TC2019"), sheets("TC2019B"), "same submitted sheets");
+        assertEquals(tally(Demo.EDITION), tally(Demo.EDITION + "B"), "same ranking and scores in every category");
+        assertEquals(count(Demo.EDITION), count(Demo.EDITION + "B"), "same nominations");
+        assertTrue(count(Demo.EDITION) > 0);
+        assertEquals(attachments(Demo.EDITION), attachments(Demo.EDITION + "B"), "same attachment bytes");
+        assertEquals(sheets(Demo.EDITION), sheets(Demo.EDITION + "B"), "same submitted sheets");
 
         HttpResponse<String> again = importZip(zip, null, Demo.ORGANISER);
         assertTrue(Http.problem(again, 409), again.statusCode() + " " + again.body());
-        assertEquals(count("TC2019"), count("TC2019"));
+        assertEquals(count(Demo.EDITION), count(Demo.EDITION));
     }
 
     @Test
     void an_anonymised_copy_names_no_juror_or_member_keeps_its_tally_and_leaves_the_original_alone() throws Exception {
-        byte[] zip = export("TC2019", Demo.ORGANISER);
-        assertEquals(201, importZip(zip, "TC2019ANON", Demo.ORGANISER).statusCode());
-        Map<String, List<String>> tallyBefore = tally("TC2019ANON");
-        String palmaresBefore = palmares("TC2019ANON");
-        List<String> people = people("TC2019");
+        byte[] zip = export(Demo.EDITION, Demo.ORGANISER);
+        assertEquals(201, importZip(zip, Demo.EDITION + "ANON", Demo.ORGANISER).statusCode());
+        Map<String, List<String>> tallyBefore = tally(Demo.EDITION + "ANON");
+        String palmaresBefore = palmares(Demo.EDITION + "ANON");
+        List<String> people = people(Demo.EDITION);
         assertTrue(people.size() > 10, "jurors and members of the demo: " + people.size());
 
-        HttpResponse<String> early = anonymise("TC2019ANON", "End of retention", Demo.ORGANISER);
+        HttpResponse<String> early = anonymise(Demo.EDITION + "ANON", "End of retention", Demo.ORGANISER);
         assertTrue(Http.problem(early, 409), "not archived yet: " + early.statusCode() + " " + early.body());
-        archive("TC2019ANON");
-        HttpResponse<String> noReason = anonymise("TC2019ANON", " ", Demo.ORGANISER);
+        archive(Demo.EDITION + "ANON");
+        HttpResponse<String> noReason = anonymise(Demo.EDITION + "ANON", " ", Demo.ORGANISER);
         assertTrue(Http.problem(noReason, 400), noReason.statusCode() + " " + noReason.body());
-        HttpResponse<String> done = anonymise("TC2019ANON", "End of retention", Demo.ORGANISER);
+        HttpResponse<String> done = anonymise(Demo.EDITION + "ANON", "End of retention", Demo.ORGANISER);
         assertEquals(200, done.statusCode(), done.body());
-        HttpResponse<String> twice = anonymise("TC2019ANON", "Again", Demo.ORGANISER);
+        HttpResponse<String> twice = anonymise(Demo.EDITION + "ANON", "Again", Demo.ORGANISER);
         assertTrue(Http.problem(twice, 409), twice.body());
 
-        String anonymised =
-                entry(export("TC2019ANON", Demo.ORGANISER), "edition.json").toLowerCase();
+        String anonymised = entry(export(Demo.EDITION + "ANON", Demo.ORGANISER), "edition.json")
+                .toLowerCase();
         List<String> leaked = people.stream().filter(anonymised::contains).toList();
         assertTrue(leaked.isEmpty(), "e-mails still in the anonymised export: " + leaked);
         assertTrue(anonymised.contains("juré 1"), "pseudonyms");
         assertTrue(anonymised.contains("\"anonymised\":true"));
-        assertEquals(tallyBefore, tally("TC2019ANON"), "same tally after anonymisation");
-        assertEquals(palmaresBefore, palmares("TC2019ANON"), "same palmarès");
+        assertEquals(tallyBefore, tally(Demo.EDITION + "ANON"), "same tally after anonymisation");
+        assertEquals(palmaresBefore, palmares(Demo.EDITION + "ANON"), "same palmarès");
 
         // The original keeps its people: jurors still log in, its export still names them.
         assertEquals(
                 200,
                 new Http(url).getAs("/api/v1/me", Demo.JUROR, Demo.PASSWORD).statusCode());
-        assertTrue(entry(export("TC2019", Demo.ORGANISER), "edition.json").contains(Demo.JUROR));
-        assertEquals(people, people("TC2019"));
+        assertTrue(entry(export(Demo.EDITION, Demo.ORGANISER), "edition.json").contains(Demo.JUROR));
+        assertEquals(people, people(Demo.EDITION));
         assertEquals(
                 1L,
-                ((Number) em.createNativeQuery("SELECT COUNT(*) FROM edition WHERE code = 'TC2019ANON' AND"
-                                        + " anonymised_at IS NOT NULL AND anonymised_reason = 'End of retention'")
+                ((Number) em.createNativeQuery(
+                                        "SELECT COUNT(*) FROM edition WHERE code = '" + Demo.EDITION + "ANON' AND"
+                                                + " anonymised_at IS NOT NULL AND anonymised_reason = 'End of retention'")
                                 .getSingleResult())
                         .longValue(),
                 "recorded on the edition");
@@ -138,19 +139,19 @@ class TransferIT {
 
     @Test
     void jurors_territories_and_visitors_may_not_export_import_or_anonymise() throws Exception {
-        byte[] zip = export("TC2019", Demo.ORGANISER);
+        byte[] zip = export(Demo.EDITION, Demo.ORGANISER);
         List<String> wrong = new ArrayList<>();
         for (String who : List.of(Demo.JUROR, TERRITORY)) {
             Http http = new Http(url);
             check(
                     wrong,
                     who + " export",
-                    http.getAs("/api/v1/organiser/editions/TC2019/export", who, Demo.PASSWORD),
+                    http.getAs("/api/v1/organiser/editions/" + Demo.EDITION + "/export", who, Demo.PASSWORD),
                     403);
-            check(wrong, who + " import", importZip(zip, "TC2019X", who), 403);
-            check(wrong, who + " anonymise", anonymise("TC2019", "x", who), 403);
+            check(wrong, who + " import", importZip(zip, Demo.EDITION + "X", who), 403);
+            check(wrong, who + " anonymise", anonymise(Demo.EDITION, "x", who), 403);
             http.login(who, Demo.PASSWORD);
-            HttpResponse<String> servlet = http.get("/organiser/export/edition?code=TC2019");
+            HttpResponse<String> servlet = http.get("/organiser/export/edition?code=" + Demo.EDITION);
             if (servlet.statusCode() != 403) wrong.add(who + " servlet -> " + servlet.statusCode());
             HttpResponse<String> page = http.get("/organiser/transfer.xhtml");
             if (page.statusCode() != 403) wrong.add(who + " page -> " + page.statusCode());
@@ -159,7 +160,7 @@ class TransferIT {
         check(
                 wrong,
                 "anonymous export",
-                anonymous.get("/api/v1/organiser/editions/TC2019/export", "Accept", "application/json"),
+                anonymous.get("/api/v1/organiser/editions/" + Demo.EDITION + "/export", "Accept", "application/json"),
                 401);
         check(
                 wrong,
@@ -176,7 +177,7 @@ class TransferIT {
         assertTrue(wrong.isEmpty(), "not refused: " + wrong);
         assertEquals(
                 0L,
-                ((Number) em.createNativeQuery("SELECT COUNT(*) FROM edition WHERE code = 'TC2019X'")
+                ((Number) em.createNativeQuery("SELECT COUNT(*) FROM edition WHERE code = '" + Demo.EDITION + "X'")
                                 .getSingleResult())
                         .longValue());
     }
@@ -196,12 +197,12 @@ class TransferIT {
                 importZip(zip("../../evil", "x", "edition.json", "{}"), "BAD3", Demo.ORGANISER);
         assertTrue(Http.problem(traversal, 422), traversal.statusCode() + " " + traversal.body());
         assertTrue(traversal.body().contains("../../evil"), traversal.body());
-        HttpResponse<String> badCode = importZip(export("TC2019", Demo.ORGANISER), "bad code!", Demo.ORGANISER);
+        HttpResponse<String> badCode = importZip(export(Demo.EDITION, Demo.ORGANISER), "bad code!", Demo.ORGANISER);
         assertTrue(Http.problem(badCode, 400), badCode.statusCode() + " " + badCode.body());
 
         // A file whose attachment entry is missing is refused as a whole: no edition, no rows, no file left.
         ensureAnAttachment();
-        byte[] full = export("TC2019", Demo.ORGANISER);
+        byte[] full = export(Demo.EDITION, Demo.ORGANISER);
         int filesBefore = filesOnDisk();
         HttpResponse<String> truncated =
                 importZip(zip("edition.json", entry(full, "edition.json")), "BAD4", Demo.ORGANISER);
@@ -405,7 +406,8 @@ class TransferIT {
         Files.write(directory.resolve(stored), ATTACHMENT);
         tx.begin();
         long nomination = ((Number) em.createNativeQuery("SELECT MIN(n.id) FROM nomination n JOIN category c ON"
-                                + " n.category_id = c.id JOIN edition e ON c.edition_id = e.id WHERE e.code = 'TC2019'")
+                                + " n.category_id = c.id JOIN edition e ON c.edition_id = e.id WHERE e.code = '"
+                                + Demo.EDITION + "'")
                         .getSingleResult())
                 .longValue();
         em.createNativeQuery("INSERT INTO attachment (nomination_id, original_name, stored_name, content_type,"

@@ -89,7 +89,7 @@ class VoteIT {
     }
 
     private Category cdc() {
-        return votes.publicCategory(votes.edition("TC2019"), "CDC");
+        return votes.publicCategory(votes.edition(Demo.EDITION), "CDC");
     }
 
     private List<Nomination> eligible() {
@@ -107,7 +107,7 @@ class VoteIT {
         return new Http(url)
                 .request(
                         "POST",
-                        "/api/v1/editions/TC2019/votes",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
                         body.getBytes(StandardCharsets.UTF_8),
                         "Content-Type",
                         "application/json",
@@ -124,7 +124,7 @@ class VoteIT {
         return new Http(url)
                 .request(
                         "POST",
-                        "/api/v1/editions/TC2019/votes/verify",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes/verify",
                         body.getBytes(StandardCharsets.UTF_8),
                         "Content-Type",
                         "application/json",
@@ -378,7 +378,7 @@ class VoteIT {
         String address = newAddress();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("vote", "vote");
-        form.put("edition", "TC2019");
+        form.put("edition", Demo.EDITION);
         form.put("category", "CDC");
         form.put("nomination", String.valueOf(eligible().get(2).getId()));
         form.put("vote:email", address);
@@ -395,7 +395,7 @@ class VoteIT {
         Map<String, String> code = new LinkedHashMap<>();
         code.put("code", "code");
         code.put("ballot", ballot.group(1));
-        code.put("edition", "TC2019");
+        code.put("edition", Demo.EDITION);
         code.put("category", "CDC");
         code.put("code:value", codesTo(address).get(0));
         code.put("code:verify", "");
@@ -408,19 +408,19 @@ class VoteIT {
 
         HttpResponse<String> rest = cast(newClient(), eligible().get(0).getId(), newAddress(), "");
         assertNoSession(rest);
-        assertNoSession(new Http(url).get("/api/v1/editions/TC2019/votes"));
+        assertNoSession(new Http(url).get("/api/v1/editions/" + Demo.EDITION + "/votes"));
     }
 
     @Test
     void counts_and_the_fraud_page_are_for_organisers_only() {
-        String counts = "/api/v1/editions/TC2019/votes/counts?category=CDC";
+        String counts = "/api/v1/editions/" + Demo.EDITION + "/votes/counts?category=CDC";
         assertProblem(401, new Http(url).get(counts, "Accept", "application/json"));
         assertProblem(403, new Http(url).getAs(counts, Demo.JUROR, Demo.PASSWORD));
         assertProblem(403, new Http(url).getAs(counts, Demo.TERRITORY, Demo.PASSWORD));
         assertEquals(
                 200, new Http(url).getAs(counts, Demo.ORGANISER, Demo.PASSWORD).statusCode());
 
-        HttpResponse<String> paper = new Http(url).get("/api/v1/editions/TC2019/votes");
+        HttpResponse<String> paper = new Http(url).get("/api/v1/editions/" + Demo.EDITION + "/votes");
         assertEquals(200, paper.statusCode());
         assertFalse(paper.body().contains("\"votes\""), "the public ballot paper carries no counts");
 

@@ -51,14 +51,15 @@ import org.palmares.tally.TallyMethod;
 import org.palmares.tally.TallyService;
 
 /**
- * The phase matrix (docs/phase-matrix.md) tried cell by cell in a running Palmarès: the demo edition is put in each
- * phase and every {@link EditionAction} is tried there through the application's services, each in a transaction
- * rolled back afterwards, so that every cell starts from the same data. A juror's sheet goes over HTTP, as the page's
- * script sends it, so the refusal is also seen as REST gives it.
+ * Promises that must hold on every path, tried in a running Palmarès. The phase matrix (docs/phase-matrix.md) cell by
+ * cell: the demo edition is put in each phase and every {@link EditionAction} is tried there through the application's
+ * services, each in a transaction rolled back afterwards, so that every cell starts from the same data (a juror's
+ * sheet goes over HTTP, as the page's script sends it). And blind review: everything a juror can reach, pages, REST,
+ * files and e-mails, is read and searched for every territory's name.
  */
 @ExtendWith(ArquillianExtension.class)
-class PhaseIT {
-    private static final String EDITION = "TC2019";
+class IntegrityIT {
+    private static final String EDITION = Demo.EDITION;
 
     @Deployment
     static WebArchive deployment() {
@@ -106,6 +107,12 @@ class PhaseIT {
 
     @Inject
     EditionAnonymisation anonymisation;
+
+    @Inject
+    org.palmares.scoring.ScoringOversight scoringOversight;
+
+    @Inject
+    org.palmares.jury.ProgressService progress;
 
     @ArquillianResource
     URL url;
@@ -170,6 +177,154 @@ class PhaseIT {
                 "\"Run the ceremony\" is not possible while the edition is in the \"Nominations open\" phase; only in:"
                         + " Ceremony.",
                 problem.getString("detail"));
+    }
+
+    @Test
+    void in_blind_review_nothing_a_juror_can_reach_names_a_territory() throws Exception {
+        PhaseSwitch.set(em, tx, EDITION, Phase.SCORING);
+        String juror = "jure09@demo.palmares.org";
+        tx.begin();
+        em.createQuery("select e from Edition e where e.code = :c", Edition.class)
+                .setParameter("c", EDITION)
+                .getSingleResult()
+                .setBlindReview(true);
+        tx.commit();
+        em.getEntityManagerFactory().getCache().evictAll();
+        Http browser = new Http(url);
+        assertEquals(302, browser.login(juror, Demo.PASSWORD).statusCode());
+        browser.acceptCharter();
+        tx.begin();
+        Edition edition = em.createQuery("select e from Edition e where e.code = :c", Edition.class)
+                .setParameter("c", EDITION)
+                .getSingleResult();
+        Juror me = em.createQuery("select j from Juror j where j.edition = :e and j.account.email = :m", Juror.class)
+                .setParameter("e", edition)
+                .setParameter("m", juror)
+                .getSingleResult();
+        List<Nomination> chosen = new ArrayList<>();
+        java.util.Set<Long> territories = new java.util.HashSet<>();
+        for (Nomination n : em.createQuery(
+                        "select n from Nomination n where n.category.edition = :e and n.status = :s order by n.id",
+                        Nomination.class)
+                .setParameter("e", edition)
+                .setParameter("s", NominationStatus.ELIGIBLE)
+                .getResultList()) {
+            if (chosen.size() < 3
+                    && !jurors.inConflict(me, n)
+                    && territories.add(n.getTerritory().getId())) {
+                chosen.add(n);
+            }
+        }
+        // A file named after its territory, as they often are.
+        Nomination withFile = chosen.get(0);
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                .getValue("palmares.data.dir", String.class),
+                        "attachments")
+                .toAbsolutePath();
+        java.nio.file.Files.createDirectories(dir);
+        String stored = "blind-" + System.nanoTime() + ".pdf";
+        java.nio.file.Files.write(dir.resolve(stored), pdf);
+        // Screened already, so no longer changeable by its territory: the file is put there as data.
+        withFile.getAttachments()
+                .add(new org.palmares.nomination.Attachment(
+                        withFile,
+                        "Dossier " + withFile.getTerritory().getName() + ".pdf",
+                        stored,
+                        "application/pdf",
+                        pdf.length,
+                        null,
+                        clock.instant()));
+        tx.commit();
+        List<Long> mine = new ArrayList<>();
+        for (Nomination n : chosen) {
+            tx.begin();
+            mine.add(Access.asSystem(() -> assignments.add(me.getId(), n.getId()))
+                    .getId());
+            tx.commit();
+        }
+        // What the juror reaches: the pages of the jury, every dossier, the REST API, the files, their own data.
+        Map<String, String> reached = new java.util.LinkedHashMap<>();
+        for (String page : List.of("/jury/index.xhtml", "/jury/charter.xhtml")) {
+            reached.put(page, browser.get(page).body());
+        }
+        String conflicts = browser.get("/jury/conflicts.xhtml").body();
+        // The page lists the network's territories on purpose, apart, tied to no dossier: the dossiers' part must not.
+        int from = conflicts.indexOf("id=\"nominations-title\"");
+        int to = conflicts.indexOf("id=\"territories-title\"");
+        assertTrue(from > 0 && to > from, "the conflicts page has its two parts");
+        reached.put("/jury/conflicts.xhtml (the dossiers)", conflicts.substring(from, to));
+        reached.put(
+                "/jury/conflicts.xhtml (the rest)",
+                conflicts.substring(0, from)
+                        + conflicts.substring(to).replaceFirst("(?s)id=\"conflicts:territories\".*?</table>", ""));
+        for (String path : List.of("/api/v1/me/assignments", "/api/v1/jury/assignments", "/api/v1/me/data")) {
+            reached.put(path, json(browser, path));
+        }
+        for (int i = 0; i < chosen.size(); i++) {
+            long n = chosen.get(i).getId();
+            reached.put(
+                    "dossier " + n,
+                    browser.get("/jury/dossier.xhtml?assignment=" + mine.get(i)).body());
+            reached.put("/api/v1/nominations/" + n, json(browser, "/api/v1/nominations/" + n));
+            String files = json(browser, "/api/v1/nominations/" + n + "/attachments");
+            reached.put("/api/v1/nominations/" + n + "/attachments", files);
+            var ids = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(files);
+            while (ids.find()) {
+                for (String query : List.of("", "?inline=true")) {
+                    HttpResponse<String> file =
+                            browser.get("/api/v1/nominations/" + n + "/attachments/" + ids.group(1) + query);
+                    assertEquals(200, file.statusCode(), file.body());
+                    reached.put("file " + ids.group(1) + query, file.headers().map() + "\n" + file.body());
+                }
+            }
+        }
+        tx.begin();
+        Access.asSystem(() -> scoringOversight.remind(edition, chosen.get(1).getId()));
+        Access.asSystem(() -> progress.remind(edition, me.getId()));
+        tx.commit();
+        em.createQuery(
+                        "select m from OutboxMessage m where m.recipient = :r",
+                        org.palmares.platform.OutboxMessage.class)
+                .setParameter("r", juror)
+                .getResultList()
+                .forEach(m -> reached.put("e-mail " + m.getSubject(), m.getSubject() + "\n" + m.getBody()));
+        List<String> names =
+                em.createQuery("select t.name from Territory t", String.class).getResultList();
+        List<String> leaks = new ArrayList<>();
+        for (var entry : reached.entrySet()) {
+            for (String name : names) {
+                for (String form : List.of(
+                        name, name.replace("'", "&#39;"), name.replace("'", "&apos;"), name.replace("'", "\\u0027"))) {
+                    if (entry.getValue().contains(form)) leaks.add(entry.getKey() + " names " + name);
+                }
+            }
+        }
+        tx.begin();
+        em.createQuery("select e from Edition e where e.code = :c", Edition.class)
+                .setParameter("c", EDITION)
+                .getSingleResult()
+                .setBlindReview(false);
+        tx.commit();
+        PhaseSwitch.set(em, tx, EDITION, Phase.NOMINATIONS_OPEN);
+        assertTrue(reached.size() > 15, "what was read: " + reached.keySet());
+        assertTrue(reached.keySet().stream().anyMatch(k -> k.startsWith("e-mail ")), "the juror's e-mails were read");
+        assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+        // Blind review off, the same part of the page names the territories: the scan sees a name where there is one.
+        String open = browser.get("/jury/conflicts.xhtml").body();
+        String dossiers =
+                open.substring(open.indexOf("id=\"nominations-title\""), open.indexOf("id=\"territories-title\""));
+        assertTrue(
+                names.stream()
+                        .anyMatch(name -> dossiers.contains(name) || dossiers.contains(name.replace("'", "&#39;"))),
+                "the scan would have seen a territory's name");
+    }
+
+    private static String json(Http http, String path) {
+        HttpResponse<String> answer = http.get(path, "Accept", "application/json");
+        assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+        return answer.body();
     }
 
     /** One cell's try: true when the edition's phase refused the action, false when it let it through. */
