@@ -225,20 +225,24 @@ public class NominationResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The file itself (?inline=true shows a PDF or an image)")
     @APIResponse(responseCode = "404", description = "No such nomination or file, or not visible to the caller")
+    @APIResponse(
+            responseCode = "422",
+            description = "Blind review: the file cannot be copied without its metadata, so it is not sent")
+    @APIResponse(responseCode = "503", description = "Blind review: too many copies being made, try again")
     public Response download(
             @PathParam("id") long id,
             @PathParam("attachment") long attachmentId,
             @QueryParam("inline") @DefaultValue("false") boolean inline) {
-        Attachment attachment = attachments.get(id, attachmentId);
+        // The download and the preview alike: a blind reviewer's copy holds no metadata naming its author.
+        AttachmentService.Download file = attachments.download(id, attachmentId);
+        Attachment attachment = file.attachment();
         boolean preview = inline
                 && AttachmentType.ofMediaType(attachment.getContentType())
                         .map(AttachmentType::previewable)
                         .orElse(false);
-        var response = Response.ok(attachments.file(attachment).toFile(), attachment.getContentType())
-                .header(
-                        "Content-Disposition",
-                        FileNames.contentDisposition(
-                                preview, nominationAccess.fileName(attachment.getNomination(), attachment)))
+        var response = Response.ok(file.content(), attachment.getContentType())
+                .header("Content-Length", file.length())
+                .header("Content-Disposition", FileNames.contentDisposition(preview, file.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store");
         if (preview) {
