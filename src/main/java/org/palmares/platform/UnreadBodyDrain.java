@@ -40,8 +40,21 @@ public class UnreadBodyDrain extends HttpFilter {
         try {
             chain.doFilter(new KeptOpen(request), response);
         } finally {
-            // An asynchronous request is still being read or answered on another thread: it is not ours to read.
-            if (!request.isAsyncStarted()) drain(request);
+            // An asynchronous request is still being read or answered on another thread: it is not ours to read. A
+            // body refused for arriving too slowly (408) would hold the thread as long as its sender trickles: left.
+            if (!request.isAsyncStarted() && response.getStatus() != HttpServletResponse.SC_REQUEST_TIMEOUT) {
+                answerFirst(response);
+                drain(request);
+            }
+        }
+    }
+
+    /** Sends the answer before the rest of the body is read, so that the caller never waits on the drain. */
+    private static void answerFirst(HttpServletResponse response) {
+        try {
+            response.flushBuffer();
+        } catch (IOException gone) {
+            // The caller left; the drain below finds the stream closed too.
         }
     }
 
