@@ -74,7 +74,7 @@ class BrowserJourneysIT {
         logIn(Demo.ORGANISER);
         wait.until(ExpectedConditions.urlContains("/organiser/index.xhtml"));
         assertEquals("Tableau de bord", driver.findElement(By.tagName("h1")).getText());
-        assertTrue(body().contains("Trophées de la Clause 2019"));
+        assertTrue(body().contains("Trophées de la Clause " + Demo.EDITION.substring(2)));
     }
 
     @Test
@@ -115,7 +115,7 @@ class BrowserJourneysIT {
         driver.findElement(By.cssSelector(".lang-switch a[hreflang='en']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "The prizes"));
         assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertTrue(body().contains("Clause Trophies 2019"));
+        assertTrue(body().contains("Clause Trophies " + Demo.EDITION.substring(2)));
         driver.findElement(By.cssSelector(".lang-switch a[hreflang='fr']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Les prix"));
     }

@@ -58,6 +58,7 @@ import org.palmares.tally.TallyService;
  * files and e-mails, is read and searched for every territory's name.
  */
 @ExtendWith(ArquillianExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class IntegrityIT {
     private static final String EDITION = Demo.EDITION;
 
@@ -136,6 +137,7 @@ class IntegrityIT {
      * decided, signed off and published, all dated in 2019.
      */
     @Test
+    @org.junit.jupiter.api.Order(1) // before the other tests give the live edition jury work of their own
     void each_demo_edition_has_the_data_and_the_dates_of_its_phase() {
         Edition live = editions.findByCode(EDITION).orElseThrow();
         assertEquals(Phase.NOMINATIONS_OPEN, live.getPhase());

@@ -46,7 +46,7 @@ import org.palmares.scoring.ScoreSheet;
 class PersistenceIT {
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class, ContentionProbe.class);
+        return Deployments.palmares().addClasses(Deployments.class, Demo.class, ContentionProbe.class);
     }
 
     @PersistenceContext
