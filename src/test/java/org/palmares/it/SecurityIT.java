@@ -706,7 +706,8 @@ class SecurityIT {
                 if (!Http.problem(answer, call.status())) {
                     wrong.add(call.what() + ": " + answer.statusCode() + " " + answer.body());
                 }
-                HttpResponse<String> next = call.client().get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", json);
+                HttpResponse<String> next =
+                        call.client().get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", json);
                 if (next.statusCode() != 200) wrong.add("after a body " + call.what() + ": " + next.statusCode());
             } catch (java.io.UncheckedIOException noAnswer) {
                 wrong.add(call.what() + ": no answer (" + noAnswer.getCause() + ")");
@@ -1082,6 +1083,17 @@ class SecurityIT {
         assertTrue(
                 elsewhere.headers().firstValue("Location").orElse("").endsWith("/organiser/index.xhtml"),
                 "no redirect off the site");
+    }
+
+    @Test
+    void the_short_address_slash_login_leads_to_the_login_page_and_keeps_the_page_asked_for() {
+        HttpResponse<String> shortcut = new Http(url).get("/login?next=%2Fjury%2Findex.xhtml");
+        assertEquals(302, shortcut.statusCode());
+        String location = shortcut.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/login.xhtml?next=%2Fjury%2Findex.xhtml"), location);
+        assertEquals(
+                200,
+                new Http(url).get("/login.xhtml?next=%2Fjury%2Findex.xhtml").statusCode());
     }
 
     @Test
