@@ -376,8 +376,8 @@ class SecurityIT {
             String method = operation.substring(0, operation.indexOf(' '));
             String template = operation.substring(operation.indexOf(' ') + 1);
             boolean json = withBody.contains(operation);
-            String path = template.replace("{edition}", json ? "TC2019" : "NOPE2019")
-                    .replace("{code}", json ? "TC2019" : "NOPE2019")
+            String path = template.replace("{edition}", json ? Demo.EDITION : "NOPE2019")
+                    .replace("{code}", json ? Demo.EDITION : "NOPE2019")
                     .replaceAll("\\{[^}]+\\}", "987654");
             List<Probe> probes = new ArrayList<>();
             if (json) {
@@ -491,7 +491,7 @@ class SecurityIT {
         List<Exact> exact = List.of(
                 new Exact(
                         "GET",
-                        "/api/v1/editions/TC2019/nominations?page=2147483647",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations?page=2147483647",
                         (byte[]) null,
                         "en",
                         400,
@@ -499,7 +499,7 @@ class SecurityIT {
                         "goes from 0 to"),
                 new Exact(
                         "GET",
-                        "/api/v1/editions/TC2019/nominations?size=abc",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations?size=abc",
                         (byte[]) null,
                         "fr",
                         400,
@@ -507,7 +507,7 @@ class SecurityIT {
                         "« size »"),
                 new Exact(
                         "POST",
-                        "/api/v1/editions/TC2019/nominations",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
                         "{\"category\":\"COM\",\"title\":\"x\",\"territoryId\":\"abc\"}",
                         "en",
                         400,
@@ -517,7 +517,7 @@ class SecurityIT {
                         "application/json"),
                 new Exact(
                         "POST",
-                        "/api/v1/editions/TC2019/nominations",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
                         "{\"category\":\"COM\",\"title\":\"x\",\"territoryId\":1e999999999}",
                         "fr",
                         400,
@@ -527,7 +527,7 @@ class SecurityIT {
                         "application/json"),
                 new Exact(
                         "POST",
-                        "/api/v1/editions/TC2019/votes",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
                         "{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}",
                         "en",
                         400,
@@ -537,7 +537,7 @@ class SecurityIT {
                         "application/json"),
                 new Exact(
                         "POST",
-                        "/api/v1/editions/TC2019/votes",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
                         "{\"category\":\"CDC\",\"category\":\"SOC\"}",
                         "fr",
                         400,
@@ -559,7 +559,7 @@ class SecurityIT {
                         "%zz%"),
                 new Exact(
                         "GET",
-                        "/api/v1/editions/TC2019/palmares",
+                        "/api/v1/editions/" + Demo.EDITION + "/palmares",
                         (byte[]) null,
                         "en",
                         400,
@@ -640,7 +640,7 @@ class SecurityIT {
                 new Call(
                         "nested past the limit at its start",
                         organiser,
-                        "/api/v1/editions/TC2019/votes",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
                         deep,
                         400,
                         "Content-Type",
@@ -648,7 +648,7 @@ class SecurityIT {
                 new Call(
                         "100 kB past the size limit",
                         organiser,
-                        "/api/v1/editions/TC2019/votes",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
                         large,
                         413,
                         "Content-Type",
@@ -706,7 +706,8 @@ class SecurityIT {
                 if (!Http.problem(answer, call.status())) {
                     wrong.add(call.what() + ": " + answer.statusCode() + " " + answer.body());
                 }
-                HttpResponse<String> next = call.client().get("/api/v1/editions/TC2019/palmares", "Accept", json);
+                HttpResponse<String> next =
+                        call.client().get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", json);
                 if (next.statusCode() != 200) wrong.add("after a body " + call.what() + ": " + next.statusCode());
             } catch (java.io.UncheckedIOException noAnswer) {
                 wrong.add(call.what() + ": no answer (" + noAnswer.getCause() + ")");
@@ -1082,6 +1083,17 @@ class SecurityIT {
         assertTrue(
                 elsewhere.headers().firstValue("Location").orElse("").endsWith("/organiser/index.xhtml"),
                 "no redirect off the site");
+    }
+
+    @Test
+    void the_short_address_slash_login_leads_to_the_login_page_and_keeps_the_page_asked_for() {
+        HttpResponse<String> shortcut = new Http(url).get("/login?next=%2Fjury%2Findex.xhtml");
+        assertEquals(302, shortcut.statusCode());
+        String location = shortcut.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/login.xhtml?next=%2Fjury%2Findex.xhtml"), location);
+        assertEquals(
+                200,
+                new Http(url).get("/login.xhtml?next=%2Fjury%2Findex.xhtml").statusCode());
     }
 
     @Test
