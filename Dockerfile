@@ -14,6 +14,7 @@ RUN mkdir -p /opt/payara/data
 VOLUME /opt/payara/data
 
 COPY --chown=payara:payara target/palmares.war palmares.war
+COPY --chown=payara:payara src/main/payara/logging.properties logging.properties
 
 EXPOSE 8080
 
@@ -29,4 +30,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
 # Same start as ./palmares. An explicit ENTRYPOINT rather than the base image's entrypoint.sh,
 # so the command does not depend on that script; CMD holds the arguments (override to cluster).
 ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-jar", "payara-micro.jar"]
-CMD ["--nocluster", "--port", "8080", "--contextroot", "/", "--deploy", "palmares.war"]
+CMD ["--nocluster", "--port", "8080", "--contextroot", "/", "--logproperties", "logging.properties", "--deploy", "palmares.war"]

@@ -5,14 +5,13 @@ import jakarta.ejb.Singleton;
 
 /**
  * The one JTA datasource of Palmarès: embedded Derby under the data directory by default,
- * PostgreSQL when {@code PALMARES_DB_URL} is set. Values come from MicroProfile Config.
+ * PostgreSQL when {@code PALMARES_DB_URL} is set. {@link UrlDataSource} reads its URL and account from MicroProfile
+ * Config itself: {@code ${MPCONFIG=…}} expressions here were resolved once before the application's configuration was
+ * visible, and every start logged three "no value found" warnings that a newcomer took for errors.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/palmares",
         className = "org.palmares.platform.UrlDataSource",
-        url = "${MPCONFIG=palmares.db.url}",
-        user = "${MPCONFIG=palmares.db.user}",
-        password = "${MPCONFIG=palmares.db.password}",
         minPoolSize = 1,
         maxPoolSize = 32)
 @Singleton

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A JDBC URL as a {@link DataSource}, so one {@code @DataSourceDefinition} serves Derby and PostgreSQL alike.
@@ -33,7 +34,7 @@ public class UrlDataSource implements DataSource {
     }
 
     public String getUrl() {
-        return url;
+        return setting(url, "palmares.db.url");
     }
 
     public void setUser(String user) {
@@ -46,11 +47,20 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(user, password);
+        return getConnection(setting(user, "palmares.db.user"), setting(password, "palmares.db.password"));
+    }
+
+    /** A value the pool gave, else the application's setting (palmares.db.url, PALMARES_DB_URL…). */
+    private static String setting(String given, String key) {
+        if (given != null && !given.isBlank()) return given;
+        return ConfigProvider.getConfig(UrlDataSource.class.getClassLoader())
+                .getOptionalValue(key, String.class)
+                .orElse(null);
     }
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        String url = setting(this.url, "palmares.db.url");
         if (url == null || url.isBlank()) {
             throw new SQLException("No database URL is configured (palmares.db.url)");
         }
