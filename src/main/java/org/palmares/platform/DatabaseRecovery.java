@@ -64,6 +64,7 @@ public class DatabaseRecovery {
     @ConfigProperty(name = "palmares.db.password", defaultValue = "")
     String password;
 
+    private final java.util.concurrent.locks.ReentrantLock checking = new java.util.concurrent.locks.ReentrantLock();
     private volatile State last = State.WRITABLE;
     private volatile boolean attention;
     private volatile Check lastCheck;
@@ -92,6 +93,17 @@ public class DatabaseRecovery {
         return Optional.of(Path.of(name).toAbsolutePath().normalize());
     }
 
+    /**
+     * Whether reads may use the database. Not an embedded Derby on disk found read-only: Derby boots a database
+     * read-only when it cannot write its lock file (a full disk), and a read-only boot runs no recovery, so after Derby
+     * shut itself down on a failed write the files may still hold that write's uncommitted changes. Found by
+     * experiment (docs/reliability.md, "Full disk"): an update left uncommitted by a crash reads as done after a
+     * read-only boot and as undone after a normal one. Such a database is not read until it is reopened writable.
+     */
+    public boolean servesReads() {
+        return last != State.READ_ONLY || !embeddedDerbyOnDisk();
+    }
+
     /** What the last check found, without asking the database (for the writes' guard: no I/O on their path). */
     public State lastState() {
         return last;
@@ -116,6 +128,21 @@ public class DatabaseRecovery {
     public Check lastCheck() {
         Check known = lastCheck;
         return known == null ? new Check(State.WRITABLE, "", Optional.empty(), 0) : known;
+    }
+
+    /**
+     * A request just failed on the database: asks it now (see {@link #check}), unless another thread is asking it.
+     * The caller's answer waits for one connection at most.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void checkSoonAfterFailure(boolean mayReboot) {
+        if (checking.tryLock()) {
+            try {
+                check(mayReboot);
+            } finally {
+                checking.unlock();
+            }
+        }
     }
 
     /** Whether the database should be asked again: it was not writable when last asked, or a failure was seen. */

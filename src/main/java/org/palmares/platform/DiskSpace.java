@@ -20,8 +20,17 @@ public class DiskSpace {
 
     /** Bytes this process may still write in the directory's file system (the directory need not exist yet). */
     public long usableBytes(Path directory) throws IOException {
-        return Files.getFileStore(existing(directory)).getUsableSpace();
+        Path dir = existing(directory);
+        java.nio.file.FileStore store = stores.get(dir);
+        if (store == null) {
+            store = Files.getFileStore(dir);
+            stores.put(dir, store);
+        }
+        return store.getUsableSpace();
     }
+
+    /** Finding a file store reads the mount table; its free space is one statvfs call: every write asks for it. */
+    private final java.util.Map<Path, java.nio.file.FileStore> stores = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Writes {@link #PROBE_BYTES} to a new file in the directory, forces them to the device and deletes the file:

@@ -11,7 +11,8 @@ import org.eclipse.persistence.sessions.changesets.UnitOfWorkChangeSet;
 /**
  * Refuses every database write while {@link StorageStatus} says the storage cannot take it, before any SQL is sent:
  * an EclipseLink session listener (persistence.xml), so it sees every flush and commit with changes, and every bulk
- * or native update, whichever service makes them. Reads go on. The refusal carries a {@link StorageUnavailable}: a
+ * or native update, whichever service makes them. Reads go on, except while the database may show changes it never
+ * committed ({@link DatabaseRecovery#servesReads()}). The refusal carries a {@link StorageUnavailable}: a
  * 503 problem over REST, a message on the page.
  *
  * <p>Why refuse rather than let the database say so: embedded Derby answers a write it cannot store by shutting
@@ -59,7 +60,14 @@ public class StorageGuard extends SessionEventAdapter {
 
     @Override
     public void preExecuteQuery(SessionEvent event) {
-        if (event.getQuery() != null && event.getQuery().isModifyQuery()) refuseIfFull();
+        if (event.getQuery() == null) return;
+        if (event.getQuery().isModifyQuery()) {
+            refuseIfFull();
+        } else {
+            Optional<StorageUnavailable> refusal =
+                    status().map(StorageStatus::readRefusal).orElse(Optional.empty());
+            if (refusal.isPresent()) throw new Refused(refusal.get());
+        }
     }
 
     private void refuseIfFull() {

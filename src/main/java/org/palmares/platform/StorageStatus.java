@@ -28,10 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * no, so that a full disk seldom reaches the database: a write that fails inside Derby shuts the whole database down,
  * the reads running beside it included. Readiness ({@link StorageHealth}) reports it.
  *
- * <p>Nothing has to be restarted once space is back: the next check (at most every {@code
- * palmares.storage.check-millis}, 1,000, on the next write, health request or {@link StorageWatch} round) measures
+ * <p>Nothing has to be restarted once space is back: the next check (on every write by default; at
+ * most every {@code palmares.storage.check-millis} if set, on the next write, health request or {@link StorageWatch} round) measures
  * again and proves a write with a probe file if one failed; {@link StorageWatch} has the database reopened if it came
- * up read-only. Checking costs two {@code statvfs} calls, never a database round trip, so a write may ask.
+ * up read-only. Checking costs two {@code statvfs} calls, never a database round trip, so every write asks: a disk filled by
+ * another process goes from 16 MiB free to none in milliseconds, and a write let through then fails inside Derby.
  */
 @ApplicationScoped
 public class StorageStatus {
@@ -71,7 +72,7 @@ public class StorageStatus {
     long reserveBytes;
 
     @Inject
-    @ConfigProperty(name = "palmares.storage.check-millis", defaultValue = "1000")
+    @ConfigProperty(name = "palmares.storage.check-millis", defaultValue = "0")
     long checkMillis;
 
     /** The Retry-After of a refusal for a full disk. */
@@ -97,6 +98,15 @@ public class StorageStatus {
 
     private StorageUnavailable refusalOf(StorageUnavailable.Kind kind) {
         return new StorageUnavailable(kind, Duration.ofSeconds(retryAfterSeconds));
+    }
+
+    /**
+     * The refusal a read must end with now, if any: only while the database may hold uncommitted changes (see
+     * {@link DatabaseRecovery#servesReads()}). No I/O: what the last check of the database found.
+     */
+    public Optional<StorageUnavailable> readRefusal() {
+        if (database.servesReads()) return Optional.empty();
+        return Optional.of(refusalOf(StorageUnavailable.Kind.RECOVERING));
     }
 
     /** Throws the refusal, if any: a write that needs room calls it before it starts. */
@@ -161,6 +171,10 @@ public class StorageStatus {
                 kind.get() == StorageUnavailable.Kind.READ_ONLY
                         ? DatabaseRecovery.State.READ_ONLY
                         : DatabaseRecovery.State.UNAVAILABLE);
+        // Ask it now rather than at the next StorageWatch round: if Derby shut itself down, the next connection boots
+        // it again, read-only on a full disk, and the reads must stop before they see what it did not recover.
+        if (database.embeddedDerbyOnDisk())
+            database.checkSoonAfterFailure(snapshot().room());
         StorageUnavailable.Kind said = kind.get();
         // The database went away or turned read-only because the disk is full: the caller is told the cause.
         if (said != StorageUnavailable.Kind.FULL && !snapshot().room()) said = StorageUnavailable.Kind.FULL;

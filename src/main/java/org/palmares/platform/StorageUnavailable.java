@@ -16,7 +16,12 @@ public class StorageUnavailable extends DomainException implements RetryAfter {
         /** The database came up read-only (embedded Derby booted on a full disk); it is being reopened. */
         READ_ONLY("storage.readOnly"),
         /** The database shut itself down after a failed write, or cannot be reached; it is being reopened. */
-        UNAVAILABLE("storage.unavailable");
+        UNAVAILABLE("storage.unavailable"),
+        /**
+         * A read refused: embedded Derby came up read-only after it had shut itself down on a full disk, and a
+         * read-only boot skips Derby's recovery, so its files may still hold changes that were never committed.
+         */
+        RECOVERING("storage.recovering");
 
         private final String messageKey;
 

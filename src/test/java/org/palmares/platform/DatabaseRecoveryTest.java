@@ -135,6 +135,26 @@ class DatabaseRecoveryTest {
     }
 
     @Test
+    void a_database_booted_read_only_after_a_crash_shows_what_was_never_committed_so_it_is_not_read_until_reopened()
+            throws Exception {
+        try (DerbyOnDisk db = new DerbyOnDisk()) {
+            db.crashWithUncommittedChange();
+            db.bootReadOnly();
+            DatabaseRecovery recovery = recovery(db, new ManualClock());
+            assertTrue(recovery.servesReads());
+            assertEquals(State.READ_ONLY, recovery.check(false).state());
+            // Why: a read-only boot runs no recovery, and the files still hold the change the crash left uncommitted.
+            assertEquals("never committed", db.note());
+            assertFalse(recovery.servesReads(), "reads stop while it is read-only");
+
+            db.room();
+            assertEquals(State.WRITABLE, recovery.check(true).state());
+            assertTrue(recovery.servesReads());
+            assertEquals("before", db.note(), "reopened writable, Derby's recovery undid the uncommitted change");
+        }
+    }
+
+    @Test
     void only_an_embedded_derby_database_on_disk_can_be_rebooted() {
         assertEquals(
                 Optional.of(Path.of("/srv/palmares/data/db")),

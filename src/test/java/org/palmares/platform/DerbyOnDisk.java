@@ -64,6 +64,52 @@ final class DerbyOnDisk implements AutoCloseable {
         Files.deleteIfExists(directory.resolve("db.lck"));
     }
 
+    /**
+     * Shuts the database down, then has another JVM open it, change the note and die before committing, once a
+     * checkpoint has put the change in the data files: what Derby leaves behind when it shuts itself down in the
+     * middle of a write on a full disk (its files hold changes that only its recovery can undo).
+     */
+    void crashWithUncommittedChange() throws Exception {
+        shutdown();
+        Process crash = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dderby.stream.error.file=target/derby-unit-tests.log",
+                        Crash.class.getName(),
+                        directory.toString())
+                .inheritIO()
+                .start();
+        if (crash.waitFor() != 3) throw new IllegalStateException("the crashing JVM ended with " + crash.exitValue());
+    }
+
+    /** The other JVM of {@link #crashWithUncommittedChange()}. */
+    static final class Crash {
+        public static void main(String[] args) throws SQLException {
+            String url = "jdbc:derby:" + args[0];
+            Connection c = java.sql.DriverManager.getConnection(url);
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("update note set text = 'never committed'");
+            }
+            try (Connection other = java.sql.DriverManager.getConnection(url);
+                    Statement s = other.createStatement()) {
+                s.execute("call syscs_util.syscs_checkpoint_database()");
+            }
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
+    /** The text of the first note, read on a new connection. */
+    String note() throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                var rows = s.executeQuery("select text from note order by id")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** The failure of a write now, or null when it went through. */
     SQLException write() {
         try (Connection c = connect();
