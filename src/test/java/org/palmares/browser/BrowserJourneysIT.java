@@ -84,13 +84,13 @@ class BrowserJourneysIT {
         assertTrue(body().contains("Charte de confidentialité"));
         driver.findElement(By.id("charter:accept")).click();
         wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
-        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr.ui-widget-content"));
         String title = firstRow.findElements(By.tagName("td")).get(1).getText();
         firstRow.findElement(By.cssSelector(".ui-chkbox-box")).click();
         driver.findElement(By.id("conflicts:save")).click();
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("conflicts:messages"), "Indiquez une raison"));
-        firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr.ui-widget-content"));
         firstRow.findElement(By.cssSelector("input[type=text]")).sendKeys("J'ai accompagné ce projet en 2018");
         driver.findElement(By.id("conflicts:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stated"), title));
@@ -221,7 +221,7 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.urlContains("/jury/charter.xhtml"));
         driver.findElement(By.id("charter:accept")).click();
         wait.until(ExpectedConditions.urlContains("/jury/conflicts.xhtml"));
-        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr"));
+        WebElement firstRow = driver.findElement(By.cssSelector("#conflicts\\:list tbody tr.ui-widget-content"));
         String conflicted = firstRow.findElements(By.tagName("td")).get(1).getText();
         firstRow.findElement(By.cssSelector(".ui-chkbox-box")).click();
         firstRow.findElement(By.cssSelector("input[type=text]")).sendKeys("Ancienne salariée du porteur");
