@@ -12,14 +12,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
+import org.palmares.platform.EmailAddress;
+import org.palmares.platform.PlainEmail;
 
 /** A person who logs in: an organiser, a juror, a territory member, or several of these. */
 @Entity
@@ -29,7 +29,7 @@ public class Account {
     private Long id;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String email;
 
@@ -69,9 +69,13 @@ public class Account {
         this.createdAt = clock.instant();
     }
 
-    /** E-mail addresses are compared without case or surrounding spaces. */
+    /**
+     * E-mail addresses are kept and compared in the one form of {@link EmailAddress}: no case, no surrounding spaces,
+     * the domain in ASCII (change 019, {@link AccountEmailForms}, brought older accounts to it). A text that is no
+     * plain address is only trimmed and lower-cased, so that looking it up finds nothing rather than fails.
+     */
     public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalise(email);
     }
 
     public void grant(Role role) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 import org.palmares.platform.StorageStatus;
 
 /** Accounts: creation, invitations, passwords, and the check of a login. */
@@ -140,7 +140,7 @@ public class AccountService {
 
     /** Creates an account, or adds the roles to the existing account of that address. */
     @Transactional
-    public Account createOrGrant(@NotBlank @Email String email, @NotBlank String displayName, Set<Role> roles) {
+    public Account createOrGrant(@NotBlank @PlainEmail String email, @NotBlank String displayName, Set<Role> roles) {
         Account account = findByEmail(email).orElseGet(() -> {
             var created = new Account(email, displayName, clock);
             em.persist(created);
@@ -154,7 +154,7 @@ public class AccountService {
 
     /** Invites a person: creates (or completes) their account and e-mails a link to set their password. */
     @Transactional
-    public Account invite(@NotBlank @Email String email, @NotBlank String displayName, Role role, Locale locale) {
+    public Account invite(@NotBlank @PlainEmail String email, @NotBlank String displayName, Role role, Locale locale) {
         access.require(Role.ORGANISER);
         Account account = createOrGrant(email, displayName, EnumSet.of(role));
         sendLink(account, TokenPurpose.INVITATION, locale);
@@ -167,7 +167,7 @@ public class AccountService {
      * person invited by someone who is not an organiser gets. Roles come later, from what they accept.
      */
     @Transactional
-    public Account ensureInvited(@NotBlank @Email String email, @NotBlank String displayName, Locale locale) {
+    public Account ensureInvited(@NotBlank @PlainEmail String email, @NotBlank String displayName, Locale locale) {
         Account account = createOrGrant(email, displayName, EnumSet.noneOf(Role.class));
         if (!account.hasPassword()) sendLink(account, TokenPurpose.INVITATION, locale);
         return account;

@@ -5,13 +5,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 
 /** The organisers' list of accounts, and the invitation of a new person by e-mail. */
 @Named
@@ -23,7 +23,7 @@ public class AccountsBacking implements Serializable {
     transient AccountService accounts;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String email;
 

@@ -12,13 +12,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.time.Duration;
 import org.palmares.platform.DemoLoader;
 import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 
 /** The login form. */
 @Named
@@ -37,7 +37,7 @@ public class LoginBacking {
     Caller caller;
 
     @NotBlank
-    @Email
+    @PlainEmail
     private String email;
 
     @NotBlank

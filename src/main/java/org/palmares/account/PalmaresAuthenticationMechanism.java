@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Set;
 import org.palmares.platform.Messages;
 import org.palmares.platform.ProblemDetails;
+import org.palmares.platform.UnreadBodyDrain;
 
 /**
  * How callers prove who they are: the login form (pages call {@code SecurityContext.authenticate}), or HTTP
@@ -124,6 +125,7 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus problem(
             HttpServletRequest request, HttpServletResponse response, int status, String challenge, String key) {
         try {
+            UnreadBodyDrain.drain(request);
             var locale = org.palmares.platform.Language.of(request);
             response.setStatus(status);
             response.setHeader("WWW-Authenticate", challenge);
@@ -170,6 +172,7 @@ public class PalmaresAuthenticationMechanism implements HttpAuthenticationMechan
     private static AuthenticationStatus unauthorized(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         try {
+            UnreadBodyDrain.drain(request);
             var locale = org.palmares.platform.Language.of(request);
             response.setStatus(401);
             // A page's script (it says so with X-Requested-With) gets no Basic challenge: the browser would pop up

@@ -5,10 +5,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.io.Serializable;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 
 /** Setting a password from an invitation or reset link, and asking for a reset link. */
 @Named
@@ -30,7 +30,7 @@ public class PasswordBacking implements Serializable {
     private String confirmation;
 
     @NotBlank
-    @Email
+    @PlainEmail
     private String email;
 
     private boolean done;

@@ -2,10 +2,7 @@ package org.palmares.ceremony;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +28,8 @@ import org.palmares.edition.Edition;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.JsonFields;
+import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
 import org.palmares.platform.PublicEndpoint;
 
@@ -154,22 +153,17 @@ public class VoteResource {
     }
 
     private Locale locale() {
-        var accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 
     private static String text(JsonObject body, String key) {
-        JsonValue v = body.get(key);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (v instanceof JsonString s) return s.getString();
-        return v.toString();
+        return JsonFields.text(body, key);
     }
 
     private static long number(JsonObject body, String key) {
-        JsonValue v = body.get(key);
-        if (v instanceof JsonNumber n) return n.longValue();
-        if (v instanceof JsonString s && s.getString().matches("\\d{1,18}")) return Long.parseLong(s.getString());
-        throw DomainException.invalid("vote.request.invalid");
+        Long id = JsonFields.id(body, key);
+        if (id == null) throw DomainException.invalid("vote.request.invalid");
+        return id;
     }
 
     /** A public-vote category as the public sees it: no counts. */

@@ -330,9 +330,10 @@ public class VoteService {
         Locale lang = Messages.supported(locale);
         String categoryName = Messages.pick(lang, chosen.nameFr(), chosen.nameEn());
         String link = baseUrl + "/vote/verify.xhtml?token=" + token;
-        // The voter's address as typed (trimmed): the mail goes where they asked, tags included.
+        // To the normalised address, the one hashed: a mail to the address as typed could reach another mailbox
+        // than the one counted (a comment or a list in it: "(1)name@…", ",name@…" were six voters for one mailbox).
         var mail = mailer.send(
-                email.strip(),
+                address.normalised(),
                 Messages.get(lang, "vote.mail.subject", categoryName),
                 Messages.get(lang, "vote.mail.body", categoryName, chosen.title(), code, link));
         em.flush();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.palmares.platform.CsvTable;
+import org.palmares.platform.EmailAddress;
 
 /**
  * Reads a CSV file of juror invitations: e-mail and name, and optionally région, capacity, expertise (category codes),
@@ -42,7 +43,6 @@ public final class JurorImport {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     public static final int MAX_ROWS = 500;
     static final int DEFAULT_CAPACITY = 10;
@@ -75,7 +75,7 @@ public final class JurorImport {
     private static Row row(CsvTable.Row<Column> row) {
         List<String> problems = new ArrayList<>();
         String email = row.get(Column.EMAIL);
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) problems.add("jurors.import.emailInvalid");
+        if (!EmailAddress.isPlain(email)) problems.add("jurors.import.emailInvalid");
         String name = row.get(Column.NAME);
         if (name.isEmpty() || name.length() > 200) problems.add("jurors.import.nameMissing");
         int capacity = DEFAULT_CAPACITY;

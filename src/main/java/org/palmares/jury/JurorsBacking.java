@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +24,7 @@ import org.palmares.nomination.Territory;
 import org.palmares.nomination.TerritoryService;
 import org.palmares.platform.ImportLine;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 
 /** The organisers' page of the jury: who the jurors are, their conflicts, and the invitation of a new juror. */
 @Named
@@ -42,7 +42,7 @@ public class JurorsBacking implements Serializable {
     transient TerritoryService territories;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String email;
 

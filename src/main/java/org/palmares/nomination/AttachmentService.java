@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.palmares.account.Account;
 import org.palmares.platform.Access;
@@ -92,6 +95,23 @@ public class AttachmentService {
     @Inject
     @ConfigProperty(name = "palmares.attachments.max-upload-seconds", defaultValue = "120")
     long maxUploadSeconds;
+
+    /** How many blind copies are made at once on this instance; the next ones wait (see {@link #download}). */
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.blind-copies-at-once", defaultValue = "4")
+    int blindCopiesAtOnce;
+
+    /** How long a download waits for its turn to be copied before it is told to try again (503). */
+    @Inject
+    @ConfigProperty(name = "palmares.attachments.blind-copy-wait-seconds", defaultValue = "20")
+    long blindCopyWaitSeconds;
+
+    private Semaphore blindCopies;
+
+    @jakarta.annotation.PostConstruct
+    void bound() {
+        blindCopies = new Semaphore(Math.max(1, blindCopiesAtOnce), true);
+    }
 
     public long maxFileBytes() {
         return maxFileBytes;
@@ -196,6 +216,73 @@ public class AttachmentService {
         Path file = directory().resolve(attachment.getStoredName()).normalize();
         if (!file.startsWith(directory()) || !Files.isRegularFile(file)) throw DomainException.notFound("attachment");
         return file;
+    }
+
+    /** A file as one caller receives it: the name they see, its length, and the bytes to send (to be closed). */
+    public record Download(Attachment attachment, String name, long length, InputStream content) {}
+
+    /**
+     * An attachment of a nomination the caller may see, to download or preview. A caller who must not learn the
+     * territory (a juror in a blind review) gets a copy without the metadata that names its author ({@link
+     * MetadataScrubber}), made for this request in a temporary file that is gone once sent: nothing is cached, so no
+     * copy outlives its request or serves another caller. Everyone else gets the stored file, which is never changed.
+     * A file that cannot be copied clean is refused (422), never sent as it is.
+     */
+    public Download download(long nominationId, long attachmentId) {
+        Attachment attachment = get(nominationId, attachmentId);
+        Nomination nomination = attachment.getNomination();
+        Path stored = file(attachment);
+        String name = nominationAccess.fileName(nomination, attachment);
+        try {
+            if (!nominationAccess.hidesTerritory(nomination)) {
+                return new Download(attachment, name, Files.size(stored), Files.newInputStream(stored));
+            }
+            return blindCopy(attachment, stored, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Download blindCopy(Attachment attachment, Path stored, String name) throws IOException {
+        AttachmentType type = AttachmentType.ofMediaType(attachment.getContentType())
+                .orElseThrow(() -> unscrubbable(attachment, new IOException("unknown type")));
+        // A PDF is read whole by OpenPDF (a 10 MB one needs some 40 MB of heap for 0.2 to 0.5 s): a bounded number
+        // at once, so that a jury opening its dossiers together cannot exhaust the heap.
+        try {
+            if (!blindCopies.tryAcquire(blindCopyWaitSeconds, TimeUnit.SECONDS)) {
+                throw new DomainException(503, "attachment.blindCopy.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(503, "attachment.blindCopy.busy");
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("palmares-blind-", ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy))) {
+                MetadataScrubber.copy(type, stored, out);
+            } catch (IOException | RuntimeException e) {
+                throw unscrubbable(attachment, e);
+            }
+            long length = Files.size(copy);
+            // Unlinked as soon as it is open (on Unix), so even a request that never reads it leaves no file.
+            InputStream content = Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE);
+            copy = null;
+            return new Download(attachment, name, length, content);
+        } finally {
+            if (copy != null) deleteQuietly(copy);
+            blindCopies.release();
+        }
+    }
+
+    private static DomainException unscrubbable(Attachment attachment, Exception cause) {
+        // The organisers still have the original; the log says which file and why, the juror gets a plain answer.
+        java.util.logging.Logger.getLogger(AttachmentService.class.getName())
+                .log(
+                        java.util.logging.Level.WARNING,
+                        "Attachment " + attachment.getId() + " could not be copied without its metadata for a blind"
+                                + " reviewer; refused to them: " + cause);
+        return new DomainException(422, "attachment.blindCopy.unreadable");
     }
 
     public byte[] bytes(Attachment attachment) {

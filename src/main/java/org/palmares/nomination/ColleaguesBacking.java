@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.palmares.account.Account;
 import org.palmares.platform.Messages;
+import org.palmares.platform.PlainEmail;
 
 /** A territory member's page of their colleagues, where they invite another one. */
 @Named
@@ -24,7 +24,7 @@ public class ColleaguesBacking implements Serializable {
     transient TerritoryService territories;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String email;
 

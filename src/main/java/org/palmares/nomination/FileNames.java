@@ -1,8 +1,12 @@
 package org.palmares.nomination;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.palmares.platform.DomainException;
 
 /** Attachment file names made safe to store, show and send back in a Content-Disposition header. */
 public final class FileNames {
@@ -37,6 +41,39 @@ public final class FileNames {
             base = base.substring(0, MAX_LENGTH - extension.length());
         }
         return base + extension;
+    }
+
+    /**
+     * The name sent in an {@code X-Filename} header: URL-encoded UTF-8, {@code +} for a space as forms write it.
+     * {@code URLDecoder} throws an IllegalArgumentException on {@code %zz} (a 500) and puts U+FFFD for bytes that
+     * are no UTF-8; here both are the caller's mistake, said as such.
+     */
+    public static String fromHeader(String encoded) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+                if (lo < 0) throw DomainException.invalid("attachment.nameEncoding");
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw DomainException.invalid("attachment.nameEncoding");
+        }
     }
 
     /** A Content-Disposition value with an ASCII fallback name and the exact name in RFC 5987 form. */

@@ -10,13 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import org.palmares.platform.PlainEmail;
 
 /** A territory asks to take part; an organiser approves it (the territory and its contact's account are made) or not. */
 @Entity
@@ -46,7 +46,7 @@ public class JoinRequest {
     private String contactName;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String contactEmail;
 

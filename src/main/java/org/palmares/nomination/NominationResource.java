@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
 import org.palmares.platform.DomainException;
-import org.palmares.platform.Messages;
+import org.palmares.platform.JsonFields;
+import org.palmares.platform.Language;
+import org.palmares.platform.Paging;
 
 /**
  * Nominations over REST, with the access rules of the pages: organisers see all, a territory its own (any
@@ -63,7 +65,7 @@ public class NominationResource {
     @GET
     @Path("editions/{edition}/nominations")
     @Operation(summary = "A page of the edition's nominations the caller may see")
-    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "400", description = "Unknown status, page from 0, size from 1 to 100")
     @APIResponse(responseCode = "404", description = "No such edition (code or id)")
     public PageView list(
             @PathParam("edition") String edition,
@@ -79,7 +81,8 @@ public class NominationResource {
                 throw DomainException.invalid("nomination.filter.status", status);
             }
         }
-        var found = nominations.search(nominations.edition(edition), wanted, category, page, size);
+        Paging paging = Paging.of(page, size, 100);
+        var found = nominations.search(nominations.edition(edition), wanted, category, paging.page(), paging.size());
         return new PageView(
                 found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
     }
@@ -96,19 +99,23 @@ public class NominationResource {
             responseCode = "409",
             description = "Nominations closed, or the category's limit per territory reached")
     public Response create(@PathParam("edition") String editionKey, JsonObject body) {
+        JsonFields.required(body);
         Edition edition = nominations.edition(editionKey);
         String code = string(body, "category");
         Category category = edition.getCategories().stream()
                 .filter(c -> c.getCode().equals(code))
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("category"));
-        Nomination created = body.containsKey("territoryId")
-                ? nominations.createDraft(
-                        body.getJsonNumber("territoryId").longValue(), category.getId(), string(body, "title"))
-                : nominations.createForCaller(category.getId(), string(body, "title"));
+        // Every field read before anything is written: a field of the wrong type must not leave a draft behind.
+        Long territoryId = JsonFields.id(body, "territoryId");
+        String title = string(body, "title");
+        String summary = string(body, "summary");
+        Map<Long, String> answers = answers(body);
+        Nomination created = territoryId != null
+                ? nominations.createDraft(territoryId, category.getId(), title)
+                : nominations.createForCaller(category.getId(), title);
         if (body.containsKey("summary") || body.containsKey("answers")) {
-            created = nominations.save(
-                    created.getId(), created.getVersion(), created.getTitle(), string(body, "summary"), answers(body));
+            created = nominations.save(created.getId(), created.getVersion(), created.getTitle(), summary, answers);
         }
         return Response.created(uri.getBaseUriBuilder().path("nominations/{id}").build(created.getId()))
                 .tag(etag(created))
@@ -136,6 +143,7 @@ public class NominationResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+        JsonFields.required(body);
         Nomination current = nominations.getChangeable(id);
         if (ifMatch == null || ifMatch.isBlank()) throw new DomainException(428, "nomination.ifMatch.required");
         long expected = version(ifMatch);
@@ -192,7 +200,7 @@ public class NominationResource {
     @Path("nominations/{id}/attachments")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Adds a file sent as the raw body, named by X-Filename (201)")
-    @APIResponse(responseCode = "400", description = "No name or an empty file")
+    @APIResponse(responseCode = "400", description = "No name, a badly encoded X-Filename, or an empty file")
     @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
     @APIResponse(responseCode = "409", description = "Not changeable any more")
     @APIResponse(responseCode = "413", description = "File too large, or too many files")
@@ -202,9 +210,7 @@ public class NominationResource {
             @HeaderParam("X-Filename") String filename,
             @HeaderParam("Content-Disposition") String disposition,
             InputStream body) {
-        String name = filename != null
-                ? java.net.URLDecoder.decode(filename, java.nio.charset.StandardCharsets.UTF_8)
-                : dispositionName(disposition);
+        String name = filename != null ? FileNames.fromHeader(filename) : dispositionName(disposition);
         Attachment added = attachments.add(id, name, body);
         return Response.created(uri.getBaseUriBuilder()
                         .path("nominations/{id}/attachments/{a}")
@@ -219,20 +225,24 @@ public class NominationResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The file itself (?inline=true shows a PDF or an image)")
     @APIResponse(responseCode = "404", description = "No such nomination or file, or not visible to the caller")
+    @APIResponse(
+            responseCode = "422",
+            description = "Blind review: the file cannot be copied without its metadata, so it is not sent")
+    @APIResponse(responseCode = "503", description = "Blind review: too many copies being made, try again")
     public Response download(
             @PathParam("id") long id,
             @PathParam("attachment") long attachmentId,
             @QueryParam("inline") @DefaultValue("false") boolean inline) {
-        Attachment attachment = attachments.get(id, attachmentId);
+        // The download and the preview alike: a blind reviewer's copy holds no metadata naming its author.
+        AttachmentService.Download file = attachments.download(id, attachmentId);
+        Attachment attachment = file.attachment();
         boolean preview = inline
                 && AttachmentType.ofMediaType(attachment.getContentType())
                         .map(AttachmentType::previewable)
                         .orElse(false);
-        var response = Response.ok(attachments.file(attachment).toFile(), attachment.getContentType())
-                .header(
-                        "Content-Disposition",
-                        FileNames.contentDisposition(
-                                preview, nominationAccess.fileName(attachment.getNomination(), attachment)))
+        var response = Response.ok(file.content(), attachment.getContentType())
+                .header("Content-Length", file.length())
+                .header("Content-Disposition", FileNames.contentDisposition(preview, file.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store");
         if (preview) {
@@ -277,9 +287,11 @@ public class NominationResource {
     @APIResponse(responseCode = "400", description = "Unknown kind, missing label, malformed JSON")
     @APIResponse(responseCode = "404", description = "No such category")
     public Response addQuestion(@PathParam("category") long categoryId, JsonObject body) {
+        JsonFields.required(body);
+        String kindName = JsonFields.text(body, "kind");
         QuestionKind kind;
         try {
-            kind = QuestionKind.valueOf(body.getString("kind", "TEXT"));
+            kind = kindName == null ? QuestionKind.TEXT : QuestionKind.valueOf(kindName);
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("error.validation");
         }
@@ -288,7 +300,7 @@ public class NominationResource {
                 string(body, "labelFr"),
                 string(body, "labelEn"),
                 kind,
-                body.getBoolean("required", false),
+                JsonFields.bool(body, "required", false),
                 string(body, "helpFr"),
                 string(body, "helpEn"),
                 string(body, "choices"));
@@ -319,16 +331,14 @@ public class NominationResource {
     }
 
     private static String string(JsonObject body, String key) {
-        JsonValue value = body.get(key);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (value.getValueType() != JsonValue.ValueType.STRING) throw DomainException.invalid("error.validation");
-        return body.getString(key);
+        return JsonFields.text(body, key);
     }
 
     private static Map<Long, String> answers(JsonObject body) {
         Map<Long, String> answers = new HashMap<>();
-        if (!body.containsKey("answers") || body.isNull("answers")) return answers;
-        for (var entry : body.getJsonObject("answers").entrySet()) {
+        JsonObject given = JsonFields.object(body, "answers");
+        if (given == null) return answers;
+        for (var entry : given.entrySet()) {
             try {
                 JsonValue v = entry.getValue();
                 answers.put(
@@ -344,8 +354,7 @@ public class NominationResource {
     }
 
     private Locale locale() {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 
     private NominationView view(Nomination n) {

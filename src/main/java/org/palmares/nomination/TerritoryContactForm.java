@@ -1,12 +1,12 @@
 package org.palmares.nomination;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Locale;
+import org.palmares.platform.PlainEmail;
 
 /**
  * A territory and its contact as a person types them: the organisers' invitation and the public request to join share
@@ -35,7 +35,7 @@ public class TerritoryContactForm implements Serializable {
     private String contactName;
 
     @NotBlank
-    @Email
+    @PlainEmail
     @Size(max = 254)
     private String contactEmail;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.palmares.platform.CsvTable;
+import org.palmares.platform.EmailAddress;
 
 /**
  * Reads a CSV file of territory invitations (one territory and its contact per row). Each row comes back with what is
@@ -34,7 +35,6 @@ public final class TerritoryImport {
         }
     }
 
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern DEPARTEMENT = Pattern.compile("\\d{2,3}|2A|2B");
 
     /** Files larger than this many rows are refused as a whole: an invitation campaign is not a bulk mailing. */
@@ -75,7 +75,7 @@ public final class TerritoryImport {
         if (row.get(Column.REGION).isEmpty()) problems.add("territories.import.regionMissing");
         if (!DEPARTEMENT.matcher(departement).matches()) problems.add("territories.import.departementInvalid");
         if (row.get(Column.CONTACT_NAME).isEmpty()) problems.add("territories.import.contactMissing");
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) problems.add("territories.import.emailInvalid");
+        if (!EmailAddress.isPlain(email)) problems.add("territories.import.emailInvalid");
         return new Row(
                 row.line(),
                 name,

@@ -198,7 +198,7 @@ public class TerritoryService {
      */
     @Transactional
     public ColleagueInvitation inviteColleague(
-            @NotBlank @jakarta.validation.constraints.Email String email, @NotBlank String name, Locale locale) {
+            @NotBlank @org.palmares.platform.PlainEmail String email, @NotBlank String name, Locale locale) {
         String caller = access.callerEmail().orElseThrow(DomainException::forbidden);
         Territory territory = ofMember(caller).orElseThrow(DomainException::forbidden);
         String invitee = Account.normaliseEmail(email);

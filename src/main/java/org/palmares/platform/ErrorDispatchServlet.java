@@ -42,6 +42,8 @@ public class ErrorDispatchServlet extends HttpServlet {
             response.setHeader("Retry-After", String.valueOf(seconds));
         }
         if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+            // The container's own refusals (a role missing, no such path) come here unread.
+            UnreadBodyDrain.drain(request);
             var locale = org.palmares.platform.Language.of(request);
             response.setStatus(status);
             response.setContentType(ProblemDetails.MEDIA_TYPE);

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,6 +43,22 @@ public class Language {
                 ? (String) request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING)
                 : request.getQueryString();
         return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * The language of a REST call: the first of its Accept-Language, French or English. A header Jersey cannot parse
+     * ({@code zz;q=abc}) is French, as no header is: reading it throws, and in the problem mapper a throw is a 500
+     * with no body of ours.
+     */
+    public static Locale of(HttpHeaders headers) {
+        if (headers == null) return Messages.DEFAULT;
+        List<Locale> accepted;
+        try {
+            accepted = headers.getAcceptableLanguages();
+        } catch (RuntimeException unparsable) {
+            return Messages.DEFAULT;
+        }
+        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
     }
 
     public static Locale of(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
@@ -82,7 +83,27 @@ public class Mailer {
                 .getResultList();
     }
 
-    /** Hands one message to the SMTP server; throws when the server refuses it. */
+    /**
+     * The recipient as exactly one plain address, or a refusal. {@code InternetAddress.parse} would drop a comment
+     * ({@code (1)name@…}) and split a list ({@code ,name@…}), so that texts counted as different addresses all reach
+     * one mailbox, or one text reaches several: the rule of {@link EmailAddress} first, then Jakarta Mail's strict
+     * parse must find that same single address, with no name or comment beside it.
+     */
+    static InternetAddress plainRecipient(String recipient) throws AddressException {
+        EmailAddress plain = EmailAddress.parse(recipient)
+                .orElseThrow(() -> new AddressException("Not exactly one plain e-mail address", recipient));
+        InternetAddress[] all = InternetAddress.parseHeader(plain.text(), true);
+        InternetAddress address = new InternetAddress(plain.text(), true);
+        if (all.length != 1
+                || address.getPersonal() != null
+                || address.isGroup()
+                || !plain.text().equals(address.getAddress())) {
+            throw new AddressException("Not exactly one plain e-mail address", recipient);
+        }
+        return address;
+    }
+
+    /** Hands one message to the SMTP server; throws when the server refuses it or the recipient is not plain. */
     void deliver(OutboxMessage message) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", smtpHost.orElseThrow());
@@ -102,7 +123,7 @@ public class Mailer {
         }
         var mime = new MimeMessage(Session.getInstance(props, auth));
         mime.setFrom(new InternetAddress(from));
-        mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.getRecipient()));
+        mime.setRecipient(Message.RecipientType.TO, plainRecipient(message.getRecipient()));
         mime.setSubject(message.getSubject(), StandardCharsets.UTF_8.name());
         if (message.getAttachmentName() == null) {
             mime.setText(message.getBody(), StandardCharsets.UTF_8.name());

@@ -50,7 +50,17 @@ public class OutboxMessage {
         this.status = deliverable ? OutboxStatus.PENDING : OutboxStatus.HELD;
         this.createdAt = now;
         this.nextAttemptAt = now;
+        if (!EmailAddress.isPlain(recipient)) {
+            // Written (organisers see it in the outbox) but never handed to the mail server: a recipient with a
+            // comment, a list or a group in it would reach other mailboxes than the one the caller checked.
+            status = OutboxStatus.FAILED;
+            nextAttemptAt = null;
+            lastError = NOT_PLAIN;
+        }
     }
+
+    /** Why a message whose recipient is not one plain address is never sent (see {@link EmailAddress}). */
+    static final String NOT_PLAIN = "Refused: the recipient is not exactly one plain e-mail address";
 
     /**
      * Forgets who the message was for and what it said (e.g. a public vote's code, once the vote is verified): the
@@ -90,6 +100,7 @@ public class OutboxMessage {
 
     /** Puts a failed or held message back in the queue, with a full series of attempts. */
     public void retry(Instant now) {
+        if (!EmailAddress.isPlain(recipient)) return;
         status = OutboxStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The outbox over REST, for organisers. */
@@ -24,8 +25,9 @@ public class OutboxResource {
 
     @GET
     @Operation(summary = "The latest e-mails of the outbox (?max=1..500)")
+    @APIResponse(responseCode = "400", description = "max is no whole number from 1 to 500")
     public List<Mail> list(@QueryParam("max") @DefaultValue("50") int max) {
-        return mailer.outbox(Math.max(1, Math.min(max, 500))).stream()
+        return mailer.outbox(Paging.limit("max", max, 500)).stream()
                 .map(m -> new Mail(
                         m.getId(),
                         m.getRecipient(),

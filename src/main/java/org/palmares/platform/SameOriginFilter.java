@@ -56,6 +56,7 @@ public class SameOriginFilter extends HttpFilter {
                     .add("code", "error.crossSite")
                     .build()
                     .toString();
+            UnreadBodyDrain.drain(request);
             response.setStatus(403);
             response.setContentType(ProblemDetails.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

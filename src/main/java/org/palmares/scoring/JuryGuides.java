@@ -9,8 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
+import org.palmares.nomination.SafeMarkdown;
 import org.palmares.platform.Messages;
 
 /**
@@ -21,9 +20,6 @@ import org.palmares.platform.Messages;
 @ApplicationScoped
 public class JuryGuides {
     public static final String GENERAL = "general";
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER =
-            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     @PersistenceContext
     EntityManager em;
@@ -49,8 +45,9 @@ public class JuryGuides {
                 .orElse("");
     }
 
+    /** Rendered as every text users write is: {@link SafeMarkdown}, one set of rules for links and HTML. */
     static String render(String markdown) {
-        return RENDERER.render(PARSER.parse(markdown));
+        return SafeMarkdown.html(markdown);
     }
 
     /** The second-level section whose title names the charter, up to the next second-level title. */

@@ -25,7 +25,7 @@ import org.palmares.edition.Edition;
 import org.palmares.jury.AssignmentService;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
-import org.palmares.platform.Messages;
+import org.palmares.platform.Language;
 
 /**
  * The organisers' side of scoring over REST, under {@code /editions/{edition}/…} (code or id): the sheets of a
@@ -132,7 +132,6 @@ public class ScoringOversightResource {
     }
 
     private Locale locale() {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 }

@@ -30,7 +30,7 @@ import org.palmares.account.Role;
 import org.palmares.edition.EditionService;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
-import org.palmares.platform.Messages;
+import org.palmares.platform.Language;
 
 /**
  * A juror's own dossiers and score sheets over REST, with the rules of the pages: another juror's sheet, an
@@ -202,7 +202,6 @@ public class ScoringResource {
     }
 
     private Locale locale() {
-        List<Locale> accepted = headers.getAcceptableLanguages();
-        return Messages.supported(accepted.isEmpty() ? null : accepted.get(0));
+        return Language.of(headers);
     }
 }

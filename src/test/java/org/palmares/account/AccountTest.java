@@ -30,6 +30,14 @@ class AccountTest {
     }
 
     @Test
+    void an_account_address_is_kept_in_the_one_form_of_the_vote_and_the_mailer() {
+        assertEquals("anne@xn--caf-dma.fr", new Account("Anne@CAFÉ.fr", "Anne", CLOCK).getEmail());
+        assertEquals(Account.normaliseEmail("anne@xn--caf-dma.fr"), Account.normaliseEmail("anne@café.fr"));
+        // Kept plus tag: an account is the address the person gave, not a voter's mailbox.
+        assertEquals("marie+palmares@example.org", Account.normaliseEmail("Marie+Palmares@example.org"));
+    }
+
+    @Test
     void normalise_email_keeps_null_as_null() {
         assertNull(Account.normaliseEmail(null));
     }

@@ -99,6 +99,14 @@ class VoteRulesTest {
         assertEquals("unknown", IpPrefix.of(null));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is no address to resolve")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"999.999.999.999", "1.2.3", "01.2.3.4", "1.2.3.4.5", "x%:", "localhost%:1", "zz::1", "%zz", "1e3"
+            })
+    void a_client_address_that_is_no_ip_literal_is_unknown_and_never_looked_up(String forwarded) {
+        assertEquals("unknown", IpPrefix.of(forwarded));
+    }
+
     @Test
     void a_token_bucket_lets_a_burst_through_then_says_how_long_to_wait() {
         var clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));

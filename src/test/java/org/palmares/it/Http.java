@@ -52,6 +52,23 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
+    /** A GET whose body is kept as bytes (a file, where a string would mangle what is not UTF-8). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) builder.headers(headers);
+        if (origin) builder.header("Origin", base);
+        try {
+            return client.send(
+                    builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> getAs(String path, String email, String password) {
         return get(path, "Authorization", basic(email, password), "Accept", "application/json");
     }

@@ -63,7 +63,8 @@ class IntegrityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class, Demo.class);
+        return Deployments.palmares()
+                .addClasses(Deployments.class, Demo.class, org.palmares.nomination.MetadataFixtures.class);
     }
 
     @PersistenceContext
@@ -215,9 +216,10 @@ class IntegrityIT {
                 chosen.add(n);
             }
         }
-        // A file named after its territory, as they often are.
+        // A file named after its territory, as they often are, whose metadata names it too.
         Nomination withFile = chosen.get(0);
-        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = org.palmares.nomination.MetadataFixtures.pdf(
+                withFile.getTerritory().getName());
         java.nio.file.Path dir = java.nio.file.Path.of(
                         org.eclipse.microprofile.config.ConfigProvider.getConfig()
                                 .getValue("palmares.data.dir", String.class),

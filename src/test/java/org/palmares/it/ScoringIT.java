@@ -38,6 +38,7 @@ import org.palmares.jury.AssignmentSource;
 import org.palmares.jury.Conflict;
 import org.palmares.jury.ConflictKind;
 import org.palmares.jury.Juror;
+import org.palmares.nomination.MetadataFixtures;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.Territory;
 import org.palmares.nomination.TerritoryKind;
@@ -56,7 +57,7 @@ class ScoringIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.palmares().addClasses(Deployments.class, Http.class, Demo.class);
+        return Deployments.palmares().addClasses(Deployments.class, Http.class, Demo.class, MetadataFixtures.class);
     }
 
     @PersistenceContext
@@ -104,9 +105,10 @@ class ScoringIT {
         Territory territory = new Territory("Territoire Secret " + suffix, TerritoryKind.PLIE, "Bretagne", "29", clock);
         em.persist(territory);
         Nomination n0 = new Nomination(category, territory, 0, "Chantier " + suffix, clock);
-        // A file named after its author, as they often are: blind review must not let the name through.
+        // A file named after its author, as they often are, and whose metadata (document information, XMP) names the
+        // territory too: blind review must let neither through.
         String stored = "it-" + suffix + ".pdf";
-        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = MetadataFixtures.pdf(territory.getName());
         Path attachments = Path.of(
                         ConfigProvider.getConfig().getValue("palmares.data.dir", String.class), "attachments")
                 .toAbsolutePath()
@@ -466,19 +468,37 @@ class ScoringIT {
                 call("GET", "/api/v1/nominations/" + nomination + "/attachments", Demo.JUROR, null);
         assertEquals(200, files.statusCode(), files.body());
         assertFalse(files.body().contains(name), files.body());
+        String download = "/api/v1/nominations/" + nomination + "/attachments/" + file;
         for (String inline : List.of("", "?inline=true")) {
-            HttpResponse<String> download = call(
-                    "GET", "/api/v1/nominations/" + nomination + "/attachments/" + file + inline, Demo.JUROR, null);
-            assertEquals(200, download.statusCode());
-            String disposition =
-                    download.headers().firstValue("Content-Disposition").orElseThrow();
+            HttpResponse<byte[]> got = new Http(url).getBytes(download + inline, "Authorization", juror());
+            assertEquals(200, got.statusCode());
+            String disposition = got.headers().firstValue("Content-Disposition").orElseThrow();
             assertFalse(disposition.contains("Secret"), "the download name names the territory: " + disposition);
             assertTrue(disposition.contains(s.assigned().getReference() + "-1.pdf"), disposition);
+            assertCopyNamesNoOne(got.body(), name, "the download" + inline);
         }
-        HttpResponse<String> fromPage = browser.get("/api/v1/nominations/" + nomination + "/attachments/" + file);
+        HttpResponse<byte[]> fromPage = browser.getBytes(download + "?inline=true");
         assertFalse(
                 fromPage.headers().firstValue("Content-Disposition").orElse("").contains("Secret"),
                 "the link in the page downloads under a neutral name too");
+        assertCopyNamesNoOne(fromPage.body(), name, "the preview in the dossier page");
+        byte[] original = new Http(url)
+                .getBytes(download, "Authorization", Http.basic(Demo.ORGANISER, Demo.PASSWORD))
+                .body();
+        assertTrue(
+                new String(original, StandardCharsets.ISO_8859_1).contains(name),
+                "the organiser gets the file as uploaded, its metadata included");
+
+        // A file that cannot be read through (a broken PDF) is refused to the juror, never sent as it is.
+        long broken = attach(s.assigned(), "%PDF-1.4\n/Author (" + name + ")\n%%EOF\n");
+        String brokenPath = "/api/v1/nominations/" + nomination + "/attachments/" + broken;
+        for (String inline : List.of("", "?inline=true")) {
+            HttpResponse<String> refused = call("GET", brokenPath + inline, Demo.JUROR, null);
+            assertProblem(422, refused);
+            assertTrue(refused.body().contains("attachment.blindCopy.unreadable"), refused.body());
+            assertFalse(refused.body().contains(name), refused.body());
+        }
+        assertEquals(200, call("GET", brokenPath, Demo.ORGANISER, null).statusCode(), "the organiser still gets it");
 
         HttpResponse<String> organiser = call("GET", "/api/v1/nominations/" + nomination, Demo.ORGANISER, null);
         assertTrue(organiser.body().contains(name), "organisers still see the territory");
@@ -489,6 +509,50 @@ class ScoringIT {
         assertTrue(call("GET", "/api/v1/nominations/" + open.assigned().getId(), Demo.JUROR, null)
                 .body()
                 .contains(open.territory().getName()));
+    }
+
+    /** Adds a stored file to a nomination, as an upload would have; returns the attachment's id. */
+    private long attach(Nomination nomination, String content) throws Exception {
+        String stored = "it-" + UUID.randomUUID() + ".pdf";
+        byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(
+                Path.of(ConfigProvider.getConfig().getValue("palmares.data.dir", String.class), "attachments", stored)
+                        .toAbsolutePath(),
+                bytes);
+        // The nomination is eligible, so no longer takes files (Nomination.attach): the row is written directly, and
+        // the nomination leaves the shared cache so that its list of files is read again.
+        tx.begin();
+        var attachment = new org.palmares.nomination.Attachment(
+                em.find(Nomination.class, nomination.getId()),
+                "Annexe.pdf",
+                stored,
+                "application/pdf",
+                bytes.length,
+                null,
+                clock.instant());
+        em.persist(attachment);
+        tx.commit();
+        em.getEntityManagerFactory().getCache().evict(Nomination.class, nomination.getId());
+        return attachment.getId();
+    }
+
+    private static String juror() {
+        return Http.basic(Demo.JUROR, Demo.PASSWORD);
+    }
+
+    /** A juror's copy: still the PDF (its two pages and text), and no byte of it names the territory. */
+    private static void assertCopyNamesNoOne(byte[] copy, String territory, String what) throws Exception {
+        assertFalse(new String(copy, StandardCharsets.ISO_8859_1).contains(territory), what + " names the territory");
+        assertFalse(new String(copy, StandardCharsets.UTF_16BE).contains(territory), what + " names the territory");
+        var reader = new com.lowagie.text.pdf.PdfReader(copy);
+        assertEquals(2, reader.getNumberOfPages(), what);
+        assertTrue(
+                new com.lowagie.text.pdf.parser.PdfTextExtractor(reader)
+                        .getTextFromPage(1)
+                        .contains("Bilan d'activite"),
+                what + " lost its text");
+        assertTrue(reader.getInfo().values().stream().noneMatch(v -> v.contains("Secret")), what);
+        reader.close();
     }
 
     @Test

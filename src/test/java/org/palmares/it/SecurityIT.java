@@ -315,19 +315,460 @@ class SecurityIT {
 
     // --- fuzzing: malformed JSON and query strings on every endpoint ---
 
+    /** Every JAX-RS method that reads a JSON body (JSON-P, or a record by JSON-B), as {@link #restOperations} names it. */
+    private static Set<String> jsonBodyOperations() {
+        Set<String> operations = new TreeSet<>();
+        for (Class<?> resource : org.palmares.platform.ApiResources.ALL) {
+            jakarta.ws.rs.Path base = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            for (java.lang.reflect.Method m : resource.getMethods()) {
+                String verb = null;
+                for (var a : m.getAnnotations()) {
+                    jakarta.ws.rs.HttpMethod h = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+                    if (h != null) verb = h.value();
+                }
+                boolean json = java.util.Arrays.stream(m.getParameters())
+                        .anyMatch(p -> p.getAnnotations().length == 0
+                                && (jakarta.json.JsonValue.class.isAssignableFrom(p.getType())
+                                        || p.getType().isRecord()));
+                if (verb == null || !json) continue;
+                jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                operations.add(verb + " "
+                        + ("/api/v1/" + (base == null ? "" : base.value()) + "/" + (sub == null ? "" : sub.value()))
+                                .replaceAll("/+", "/")
+                                .replaceAll("(.)/$", "$1"));
+            }
+        }
+        return operations;
+    }
+
+    /**
+     * The bad inputs of issue 17, each sent to every operation as an organiser (the role that reaches the most code):
+     * no 5xx, no stack trace, every 4xx a problem JSON; and where the shape is the operation's own input (a body it
+     * reads, the paging of a list, the name of an upload) exactly a 400. Path ids name nothing and editions are
+     * unknown for operations without a body, so that nothing is changed; operations with a body refuse it first.
+     */
+    @Test
+    void the_bad_inputs_of_issue_17_answer_a_problem_on_every_operation_never_a_5xx() {
+        Http organiser = new Http(url);
+        assertEquals(302, organiser.login(Demo.ORGANISER, Demo.PASSWORD).statusCode());
+        Set<String> withBody = jsonBodyOperations();
+        assertTrue(withBody.contains("POST /api/v1/editions/{edition}/nominations"), "found: " + withBody);
+        assertTrue(withBody.contains("POST /api/v1/editions/{edition}/votes"), "found: " + withBody);
+        byte[] notUtf8 = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'};
+        Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put(
+                "1,500 nested arrays",
+                ("{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}").getBytes(StandardCharsets.UTF_8));
+        bodies.put(
+                "20,000 nested objects",
+                ("{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+        bodies.put("65 nested arrays", ("[".repeat(65) + "]".repeat(65)).getBytes(StandardCharsets.UTF_8));
+        bodies.put("invalid UTF-8", notUtf8);
+        bodies.put("empty", new byte[0]);
+        bodies.put("null", "null".getBytes(StandardCharsets.UTF_8));
+        bodies.put("an array", "[{}]".getBytes(StandardCharsets.UTF_8));
+        bodies.put("a key twice", "{\"title\":\"a\",\"title\":\"b\"}".getBytes(StandardCharsets.UTF_8));
+        bodies.put("1.1 MiB", ("{\"title\":\"" + "x".repeat(1_150_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (String operation : restOperations()) {
+            if (operation.equals("POST /api/v1/organiser/backups")) continue;
+            String method = operation.substring(0, operation.indexOf(' '));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            boolean json = withBody.contains(operation);
+            String path = template.replace("{edition}", json ? Demo.EDITION : "NOPE2019")
+                    .replace("{code}", json ? Demo.EDITION : "NOPE2019")
+                    .replaceAll("\\{[^}]+\\}", "987654");
+            List<Probe> probes = new ArrayList<>();
+            if (json) {
+                bodies.forEach((what, body) ->
+                        probes.add(new Probe(what, path, body, 400, "Content-Type", "application/json")));
+                // Every field of the API at once, each of a wrong type: a text where a number goes, a number or a
+                // structure where a text goes. The operation reads its fields in turn and must refuse the first; no
+                // probe is a valid request (a reason or a name given as a text would really act).
+                String[] numberFields = {"territoryId", "nomination", "juror", "days"};
+                String[] textFields = {
+                    "category",
+                    "email",
+                    "title",
+                    "summary",
+                    "kind",
+                    "required",
+                    "answers",
+                    "scores",
+                    "overallComment",
+                    "action",
+                    "reason",
+                    "name",
+                    "scope",
+                    "ballot",
+                    "code",
+                    "token"
+                };
+                String[] numbers = {"\"abc\"", "1e999999999", "9223372036854775808", "1.5", "-1", "[1]", "{}"};
+                String[] texts = {"5", "1e999999999", "true", "[\"x\"]", "{}", "-1", "null"};
+                for (int v = 0; v < numbers.length; v++) {
+                    StringBuilder body = new StringBuilder("{");
+                    for (String f : numberFields)
+                        body.append('"')
+                                .append(f)
+                                .append("\":")
+                                .append(numbers[v])
+                                .append(',');
+                    for (String f : textFields)
+                        body.append('"')
+                                .append(f)
+                                .append("\":")
+                                .append(texts[v])
+                                .append(',');
+                    body.setCharAt(body.length() - 1, '}');
+                    probes.add(new Probe(
+                            "numbers " + numbers[v] + ", texts " + texts[v],
+                            path,
+                            body.toString().getBytes(StandardCharsets.UTF_8),
+                            0,
+                            "Content-Type",
+                            "application/json"));
+                }
+            }
+            for (String query : new String[] {
+                "page=2147483647&size=2147483647&max=2147483647",
+                "page=-1&size=0&max=-1",
+                "page=abc&size=1e3&max=abc",
+                "page=99999999999&max=99999999999",
+                "inline=%25zz&brief=%25zz&values=2&mode=%25zz%25&method=nope&lang=%C3%28&status=%00x&code=%25"
+            }) {
+                probes.add(new Probe("?" + query, path + "?" + query, null, 0));
+            }
+            probes.add(new Probe(
+                    "Accept-Language zz;q=abc",
+                    path,
+                    json ? "{}".getBytes(StandardCharsets.UTF_8) : null,
+                    0,
+                    "Accept-Language",
+                    "zz;q=abc",
+                    "Content-Type",
+                    "application/json"));
+            probes.add(new Probe(
+                    "X-Filename %zz%",
+                    path,
+                    "%PDF-1.4".getBytes(StandardCharsets.UTF_8),
+                    0,
+                    "X-Filename",
+                    "%zz%",
+                    "Content-Type",
+                    "application/pdf"));
+            for (Probe probe : probes) {
+                List<String> headers = new ArrayList<>(List.of("Accept", "application/json"));
+                headers.addAll(List.of(probe.headers()));
+                HttpResponse<String> answer;
+                try {
+                    answer = organiser.request(method, probe.path(), probe.body(), headers.toArray(String[]::new));
+                } catch (java.io.UncheckedIOException noAnswer) {
+                    wrong.add("no answer (" + noAnswer.getCause().getMessage() + ") for " + operation + " with "
+                            + probe.what());
+                    continue;
+                } finally {
+                    sent++;
+                }
+                String text = answer.body() == null ? "" : answer.body();
+                String type = answer.headers().firstValue("Content-Type").orElse("");
+                String request = operation + " with " + probe.what();
+                if (answer.statusCode() >= 500) wrong.add(answer.statusCode() + " for " + request + ": " + text);
+                else if (STACK_TRACE.matcher(text).find()) wrong.add("a stack trace for " + request);
+                else if (answer.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
+                    wrong.add(answer.statusCode() + " " + type + " (no problem JSON) for " + request);
+                } else if (probe.status() != 0
+                        && answer.statusCode() != probe.status()
+                        && !(probe.what().equals("1.1 MiB") && answer.statusCode() == 413)) {
+                    wrong.add(answer.statusCode() + " instead of " + probe.status() + " for " + request + ": " + text);
+                }
+            }
+        }
+        // The answers themselves, one of each kind: the status, the code a program tests, and the detail in the
+        // language the caller asked for. docs/reliability.md lists them.
+        byte[] pdf = "%PDF-1.4".getBytes(StandardCharsets.UTF_8);
+        List<Exact> exact = List.of(
+                new Exact(
+                        "GET",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations?page=2147483647",
+                        (byte[]) null,
+                        "en",
+                        400,
+                        "error.param.range",
+                        "goes from 0 to"),
+                new Exact(
+                        "GET",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations?size=abc",
+                        (byte[]) null,
+                        "fr",
+                        400,
+                        "error.param",
+                        "« size »"),
+                new Exact(
+                        "POST",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
+                        "{\"category\":\"COM\",\"title\":\"x\",\"territoryId\":\"abc\"}",
+                        "en",
+                        400,
+                        "error.json.id",
+                        "“territoryId” must be an identifier",
+                        "Content-Type",
+                        "application/json"),
+                new Exact(
+                        "POST",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
+                        "{\"category\":\"COM\",\"title\":\"x\",\"territoryId\":1e999999999}",
+                        "fr",
+                        400,
+                        "error.json.id",
+                        "« territoryId »",
+                        "Content-Type",
+                        "application/json"),
+                new Exact(
+                        "POST",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
+                        "{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}",
+                        "en",
+                        400,
+                        "error.json.depth",
+                        "more than 64 levels",
+                        "Content-Type",
+                        "application/json"),
+                new Exact(
+                        "POST",
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
+                        "{\"category\":\"CDC\",\"category\":\"SOC\"}",
+                        "fr",
+                        400,
+                        "error.json.duplicate",
+                        "« category »",
+                        "Content-Type",
+                        "application/json"),
+                new Exact(
+                        "POST",
+                        "/api/v1/nominations/1/attachments",
+                        pdf,
+                        "fr",
+                        400,
+                        "attachment.nameEncoding",
+                        "X-Filename",
+                        "Content-Type",
+                        "application/pdf",
+                        "X-Filename",
+                        "%zz%"),
+                new Exact(
+                        "GET",
+                        "/api/v1/editions/" + Demo.EDITION + "/palmares",
+                        (byte[]) null,
+                        "en",
+                        400,
+                        "error.header",
+                        "“If-None-Match”",
+                        "If-None-Match",
+                        "\"\\"),
+                new Exact(
+                        "PUT",
+                        "/api/v1/organiser/jury-guides/general/fr",
+                        "# Guide",
+                        "fr",
+                        415,
+                        "error.charset",
+                        "« x-unknown »",
+                        "Content-Type",
+                        "text/plain; charset=x-unknown"),
+                new Exact(
+                        "PUT",
+                        "/api/v1/organiser/jury-guides/general/fr",
+                        new byte[] {'#', ' ', (byte) 0xC3, 0x28},
+                        "en",
+                        400,
+                        "error.json.encoding",
+                        "not valid UTF-8",
+                        "Content-Type",
+                        "text/markdown"),
+                new Exact(
+                        "POST",
+                        "/api/v1/organiser/editions/import",
+                        "{}",
+                        "en",
+                        415,
+                        "error.contentType",
+                        "does not read a body of this type",
+                        "Content-Type",
+                        "application/json"));
+        for (Exact e : exact) {
+            List<String> headers = new ArrayList<>(List.of("Accept", "application/json", "Accept-Language", e.lang()));
+            headers.addAll(List.of(e.headers()));
+            HttpResponse<String> answer =
+                    organiser.request(e.method(), e.path(), e.body(), headers.toArray(String[]::new));
+            sent++;
+            String body = answer.body();
+            if (!Http.problem(answer, e.status())
+                    || !body.contains("\"code\":\"" + e.code() + "\"")
+                    || !body.contains(e.detail())) {
+                wrong.add(e.method() + " " + e.path() + " " + String.join(" ", e.headers()) + ": " + answer.statusCode()
+                        + " " + body + ", expected " + e.status() + " " + e.code() + " saying " + e.detail());
+            }
+        }
+        System.out.println("Bad inputs of issue 17: " + sent + " requests");
+        assertTrue(
+                wrong.isEmpty(),
+                wrong.size() + " of " + sent + " requests:\n"
+                        + String.join("\n", wrong.subList(0, Math.min(40, wrong.size()))));
+    }
+
+    /**
+     * Bodies refused part way or never read, each followed by another call on the same connection: every one is
+     * answered at once. The client speaks HTTP/2 without TLS (h2c), the JDK's default; Payara then reads no more of a
+     * body the application stopped reading, and without {@link org.palmares.platform.UnreadBodyDrain} the client
+     * waited 30 s for the connection to close and got "EOF" instead of its 4xx.
+     */
+    @Test
+    void a_body_refused_part_way_or_never_read_costs_the_caller_neither_its_answer_nor_its_connection() {
+        byte[] deep = ("{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] large = ("{\"title\":\"" + "x".repeat(1_150_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Http organiser = new Http(url);
+        assertEquals(302, organiser.login(Demo.ORGANISER, Demo.PASSWORD).statusCode());
+        Http juror = new Http(url);
+        assertEquals(302, juror.login("jure05@demo.palmares.org", Demo.PASSWORD).statusCode());
+        Http stranger = new Http(url);
+        record Call(String what, Http client, String path, byte[] body, int status, String... headers) {}
+        String json = "application/json";
+        String zip = "application/zip";
+        List<Call> calls = List.of(
+                new Call(
+                        "nested past the limit at its start",
+                        organiser,
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
+                        deep,
+                        400,
+                        "Content-Type",
+                        json),
+                new Call(
+                        "100 kB past the size limit",
+                        organiser,
+                        "/api/v1/editions/" + Demo.EDITION + "/votes",
+                        large,
+                        413,
+                        "Content-Type",
+                        json),
+                new Call(
+                        "of a type the operation does not read",
+                        organiser,
+                        "/api/v1/organiser/editions/import",
+                        deep,
+                        415,
+                        "Content-Type",
+                        json),
+                new Call(
+                        "sent to an operation that reads none",
+                        organiser,
+                        "/api/v1/nominations/987654/submit",
+                        deep,
+                        404,
+                        "Content-Type",
+                        json),
+                new Call(
+                        "without a login (the authentication mechanism)",
+                        stranger,
+                        "/api/v1/organiser/editions/import",
+                        deep,
+                        401,
+                        "Content-Type",
+                        zip),
+                new Call(
+                        "without the role (the container)",
+                        juror,
+                        "/api/v1/organiser/editions/import",
+                        deep,
+                        403,
+                        "Content-Type",
+                        zip),
+                new Call(
+                        "from another site (SameOriginFilter)",
+                        organiser,
+                        "/api/v1/organiser/editions/import",
+                        deep,
+                        403,
+                        "Content-Type",
+                        zip,
+                        "Origin",
+                        "https://evil.example"));
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls) {
+            long started = System.nanoTime();
+            List<String> headers = new ArrayList<>(List.of("Accept", json));
+            headers.addAll(List.of(call.headers()));
+            try {
+                HttpResponse<String> answer =
+                        call.client().request("POST", call.path(), call.body(), headers.toArray(String[]::new));
+                if (!Http.problem(answer, call.status())) {
+                    wrong.add(call.what() + ": " + answer.statusCode() + " " + answer.body());
+                }
+                HttpResponse<String> next =
+                        call.client().get("/api/v1/editions/" + Demo.EDITION + "/palmares", "Accept", json);
+                if (next.statusCode() != 200) wrong.add("after a body " + call.what() + ": " + next.statusCode());
+            } catch (java.io.UncheckedIOException noAnswer) {
+                wrong.add(call.what() + ": no answer (" + noAnswer.getCause() + ")");
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > 10_000) wrong.add(call.what() + ": " + millis + " ms");
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** One bad input: what it is, where it goes, its body, the status it must get (0: any 4xx) and its headers. */
+    private record Probe(String what, String path, byte[] body, int status, String... headers) {}
+
+    /** A bad input and its exact answer: status, "code", and a part of the detail in the language {@code lang}. */
+    private record Exact(
+            String method,
+            String path,
+            byte[] body,
+            String lang,
+            int status,
+            String code,
+            String detail,
+            String... headers) {
+        Exact(
+                String method,
+                String path,
+                String body,
+                String lang,
+                int status,
+                String code,
+                String detail,
+                String... headers) {
+            this(
+                    method,
+                    path,
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    lang,
+                    status,
+                    code,
+                    detail,
+                    headers);
+        }
+    }
+
     /** A Java stack trace in an answer: a frame with its file and line, or a "Caused by". */
     private static final java.util.regex.Pattern STACK_TRACE =
             java.util.regex.Pattern.compile("(?m)^\\s*at [\\w.$<>]+\\([\\w.]*(:\\d+)?\\)|Caused by: ");
 
     /**
-     * Seeded mutations of JSON bodies and query strings sent to every JAX-RS method of the application as an organiser
-     * and as a juror, once each and then for at most 10 seconds in all ({@code -Dpalmares.fuzz.seconds}): no 500, no stack trace in any answer, every 4xx a problem JSON. The
-     * backup (slow, real files) and the assignment solver (it would really assign the demo edition) are left out; path ids are random, so no real object is touched but by chance. An
-     * encoded NUL in the path ({@code %00}) is left out too: Payara answers it with an empty 400 before the
-     * application (and its error pages) sees the request.
+     * Seeded mutations of JSON bodies (wrong types, overflowing numbers, nesting past every limit, invalid UTF-8, keys
+     * twice, no object at all), query strings (overflowing and malformed numbers, bad percent-encoding) and headers
+     * (X-Filename, If-Match, If-None-Match, Accept, Accept-Language, Content-Type and its charset) sent to every JAX-RS
+     * method of the application as an organiser and as a juror, once each and then for at most 10 seconds in all
+     * ({@code -Dpalmares.fuzz.seconds}): every request answered, no 500, no stack trace in any answer, every 4xx a
+     * problem JSON. The backup (slow, real files) and the assignment solver (it would really assign the demo edition)
+     * are left out; path ids are random, so no real object is touched but by chance. An encoded NUL in the path
+     * ({@code %00}) is left out too: Payara answers it with an empty 400 before the application (and its error pages)
+     * sees the request.
      */
     @Test
-    void fuzzed_json_bodies_and_query_strings_never_break_the_api() {
+    void fuzzed_json_bodies_query_strings_and_headers_never_break_the_api() {
         long seed = Long.getLong("palmares.fuzz.seed", 20261126L);
         java.util.Random random = new java.util.Random(seed);
         long deadline = System.nanoTime() + Long.getLong("palmares.fuzz.seconds", 10L) * 1_000_000_000L;
@@ -353,19 +794,49 @@ class SecurityIT {
                 byte[] body = method.equals("GET") || method.equals("DELETE") ? null : fuzzBody(random);
                 int caller = random.nextInt(who.length);
                 HttpResponse<String> answer;
+                List<String> headers = new ArrayList<>(List.of(
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        new String[] {
+                                    "text/plain",
+                                    "application/json; charset=ISO-8859-1",
+                                    "application/json; charset=x-unknown",
+                                    "multipart/form-data",
+                                    "application/x-www-form-urlencoded",
+                                    "text/plain; charset=x-unknown",
+                                    "text/markdown; charset=UTF-16",
+                                    "garbage"
+                                }
+                                [random.nextInt(8)]));
+                if (random.nextInt(10) < 8) headers.set(3, "application/json");
+                if (random.nextInt(3) == 0) {
+                    String[] extra = NASTY_HEADERS[random.nextInt(NASTY_HEADERS.length)];
+                    headers.add(extra[0]);
+                    headers.add(extra[1]);
+                }
+                long started = System.nanoTime();
                 try {
-                    answer = sessions[caller].request(
-                            method,
-                            path,
-                            body,
-                            "Accept",
-                            "application/json",
-                            "Content-Type",
-                            random.nextInt(10) == 0 ? "text/plain" : "application/json");
+                    answer = sessions[caller].request(method, path, body, headers.toArray(String[]::new));
                 } catch (IllegalArgumentException unencodable) {
+                    System.out.println("Fuzzing: not sent (" + unencodable.getMessage() + ")");
                     continue; // a path the client itself refuses to send
+                } catch (java.io.UncheckedIOException noAnswer) {
+                    wrong.add("no answer (" + noAnswer.getCause().getMessage() + ") for " + method + " " + path
+                            + " with headers " + headers + " and "
+                            + (body == null
+                                    ? "no body"
+                                    : body.length + " bytes: "
+                                            + new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8)));
+                    sent++;
+                    continue;
                 }
                 sent++;
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis > 2000) {
+                    System.out.println("Fuzzing: " + millis + " ms for " + method + " " + path + " " + headers + " "
+                            + (body == null ? 0 : body.length) + " bytes");
+                }
                 String text = answer.body() == null ? "" : answer.body();
                 String type = answer.headers().firstValue("Content-Type").orElse("");
                 String request = method + " " + path + " as " + who[caller] + " with "
@@ -386,8 +857,8 @@ class SecurityIT {
             firstPass = false;
         }
         System.out.println("Fuzzing: seed " + seed + ", " + operations.size() + " operations, " + sent + " requests");
-        assertTrue(sent >= operations.size() - 5, "every operation was tried about once at least: " + sent);
         assertTrue(wrong.isEmpty(), "seed " + seed + ", " + sent + " requests:\n" + String.join("\n", wrong));
+        assertTrue(sent >= operations.size() - 5, "every operation was tried about once at least: " + sent);
     }
 
     private static final String[] NASTY = {
@@ -406,7 +877,22 @@ class SecurityIT {
         "<script>",
         "' or 1=1 --",
         "\u202e",
-        "a".repeat(300)
+        "a".repeat(300),
+        // numbers that overflow an int or a long, or are no integer literal (issue 17: ?page=2147483647 was a 500)
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775808",
+        "1e3",
+        "0x10",
+        "+1",
+        " 1",
+        // bad percent-encoding and enum values
+        "%25",
+        "%25zz%25",
+        "%C3%28",
+        "FULL;DROP",
+        "nope"
     };
 
     private static String fuzzPath(String template, java.util.Random random) {
@@ -433,7 +919,22 @@ class SecurityIT {
 
     private static String fuzzQuery(java.util.Random random) {
         if (random.nextInt(3) == 0) return "";
-        String[] keys = {"page", "size", "status", "category", "method", "mode", "lang", "inline", "what", "format"};
+        String[] keys = {
+            "page",
+            "size",
+            "max",
+            "status",
+            "category",
+            "method",
+            "mode",
+            "lang",
+            "inline",
+            "brief",
+            "values",
+            "code",
+            "what",
+            "format"
+        };
         StringBuilder q = new StringBuilder("?");
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
@@ -490,9 +991,21 @@ class SecurityIT {
             "\"\\u0000\"",
             "\"\\ud800\"",
             "-0.0",
-            "1.5"
+            "1.5",
+            // overflowing and tiny numbers, wrong types (issue 17: "territoryId":"abc" was a 500)
+            "1e999999999",
+            "-1e999999999",
+            "1e-999999999",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890.5",
+            "\"abc\"",
+            "\"12\"",
+            "[1]",
+            "{\"a\":1}",
+            "false"
         };
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(10)) {
             case 0 -> json.substring(0, at); // truncated
             case 1 -> json.substring(0, at) + json.substring(Math.min(json.length(), at + 1)); // a character less
             case 2 -> json.substring(0, at) + "{}[],:\"\\".charAt(random.nextInt(8)) + json.substring(at);
@@ -501,11 +1014,52 @@ class SecurityIT {
                         "(\"[a-zA-Z]+\":)(\"[^\"]*\"|-?[0-9.]+|true|false|\\{[^{}]*\\})",
                         "$1" + java.util.regex.Matcher.quoteReplacement(values[random.nextInt(values.length)]));
             case 4 -> "[" + json + "]";
+            // every field of another type at once
+            case 6 ->
+                json.replaceAll(
+                        "(\"[a-zA-Z]+\":)(\"[^\"]*\"|-?[0-9.]+|true|false)",
+                        "$1" + java.util.regex.Matcher.quoteReplacement(values[random.nextInt(values.length)]));
+            // nested beyond the reader's limit (issue 17: past 1,000 levels the JSON-P reader threw a 500)
+            case 7 -> nestedJson(json, new int[] {65, 1001, 1500, 20_000}[random.nextInt(4)], random.nextBoolean());
+            // a key twice, parsers differ on which one wins
+            case 8 -> json.length() > 2 ? "{\"title\":\"a\",\"title\":\"b\"," + json.substring(1) : json;
+            // not an object at all, or something after it
+            case 9 ->
+                new String[] {"", " ", "null", "\"x\"", "42", "true", "[]", json + "x", json + json, "\ufeff" + json}
+                        [random.nextInt(10)];
             default ->
                 "{\"" + "k".repeat(random.nextInt(5)) + "\":" + values[random.nextInt(values.length)] + ","
                         + (json.length() > 1 ? json.substring(1) : "}");
         };
     }
+
+    /** The JSON with a value nested {@code levels} deep as its first field: arrays or objects. */
+    private static String nestedJson(String json, int levels, boolean arrays) {
+        String deep =
+                arrays ? "[".repeat(levels) + "]".repeat(levels) : "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+        return "{\"deep\":" + deep + (json.length() > 2 ? "," + json.substring(1) : "}");
+    }
+
+    /** Headers a fuzzed request may carry besides its body: each was, or could have been, a 500 (issue 17). */
+    private static final String[][] NASTY_HEADERS = {
+        {"X-Filename", "%zz%"},
+        {"X-Filename", "%"},
+        {"X-Filename", "%C3%28.pdf"},
+        {"X-Filename", "..%2F..%2Fetc%2Fpasswd"},
+        {"X-Filename", "a".repeat(2000) + ".pdf"},
+        {"Content-Disposition", "attachment; filename=\"%zz\"; filename*=UTF-8''%zz"},
+        {"If-Match", "\"abc\""},
+        {"If-Match", "W/\"99999999999999999999\""},
+        {"If-Match", "*"},
+        {"If-None-Match", "\"\\"},
+        {"If-None-Match", "W/"},
+        {"Accept", ";;;"},
+        {"Accept", "application/json;q=abc"},
+        {"Accept-Language", "zz;q=abc"},
+        {"Accept-Language", ";;;"},
+        {"Accept-Language", "fr;q=2,en;q=-1"},
+        {"Accept-Language", "x".repeat(1000)}
+    };
 
     @Test
     void each_role_lands_on_its_own_home_page_after_login() {
@@ -529,6 +1083,17 @@ class SecurityIT {
         assertTrue(
                 elsewhere.headers().firstValue("Location").orElse("").endsWith("/organiser/index.xhtml"),
                 "no redirect off the site");
+    }
+
+    @Test
+    void the_short_address_slash_login_leads_to_the_login_page_and_keeps_the_page_asked_for() {
+        HttpResponse<String> shortcut = new Http(url).get("/login?next=%2Fjury%2Findex.xhtml");
+        assertEquals(302, shortcut.statusCode());
+        String location = shortcut.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/login.xhtml?next=%2Fjury%2Findex.xhtml"), location);
+        assertEquals(
+                200,
+                new Http(url).get("/login.xhtml?next=%2Fjury%2Findex.xhtml").statusCode());
     }
 
     @Test

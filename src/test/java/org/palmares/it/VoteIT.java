@@ -348,6 +348,50 @@ class VoteIT {
     }
 
     @Test
+    void addresses_a_mailer_reads_as_another_mailbox_are_refused_and_the_code_goes_to_the_counted_address() {
+        long nomination = eligible().get(0).getId();
+        String mailbox = newAddress();
+        String local = mailbox.substring(0, mailbox.indexOf('@'));
+        // Each of these was a new voter whose code reached the same mailbox (issue 17): six votes from one.
+        for (String attack : List.of(
+                "(1)" + mailbox,
+                "(a)(b)" + mailbox,
+                "," + mailbox,
+                ",," + mailbox,
+                mailbox + ",",
+                mailbox + ";other@example.org",
+                "Voter <" + mailbox + ">",
+                "<" + mailbox + ">",
+                "\"" + local + "\"@example.org",
+                local.replace('o', '\u043e') + "@example.org",
+                local + "\uff20example.org",
+                local + "\u200b@example.org",
+                local + "@example.org.")) {
+            assertProblem(400, cast(newClient(), nomination, attack, ""));
+        }
+        long strays = em.createQuery("select count(m) from OutboxMessage m where m.recipient like :r", Long.class)
+                .setParameter("r", "%" + local + "%")
+                .getSingleResult();
+        assertEquals(0, strays, "no code mailed for any of them");
+
+        String typed = "  " + local.toUpperCase() + "+coup-de-coeur@Example.ORG ";
+        String ballot = ballotOf(cast(newClient(), nomination, typed, ""));
+        List<String> codes = codesTo(mailbox);
+        assertEquals(1, codes.size(), "the code goes to the normalised address, the one counted");
+        long otherForms = em.createQuery(
+                        "select count(m) from OutboxMessage m where m.recipient <> :n and m.recipient like :r",
+                        Long.class)
+                .setParameter("n", mailbox)
+                .setParameter("r", "%" + local + "%")
+                .getSingleResult();
+        assertEquals(0, otherForms, "and to no other form of it");
+        String client = newClient();
+        assertEquals(200, verify(client, ballot, codes.get(0)).statusCode());
+        assertProblem(409, cast(newClient(), eligible().get(1).getId(), local + "+again@example.org", ""));
+        assertEquals(1, countedVotesOf(mailbox));
+    }
+
+    @Test
     void voting_is_refused_outside_the_window() throws Exception {
         Category cdc = cdc();
         VotingWindow before = votes.rules(cdc);

@@ -58,4 +58,26 @@ class FileNamesTest {
         String header = FileNames.contentDisposition(false, "a\"; filename=evil.exe");
         assertFalse(header.contains("\"; filename=evil"), header);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "X-Filename {0} is {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "rapport.pdf, rapport.pdf",
+        "bilan%202019.pdf, bilan 2019.pdf",
+        "bilan+2019.pdf, bilan 2019.pdf",
+        "%C3%A9t%C3%A9.pdf, été.pdf",
+        "100%25.pdf, 100%.pdf"
+    })
+    void an_x_filename_header_is_url_encoded_utf_8(String header, String name) {
+        assertEquals(name, FileNames.fromHeader(header));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "X-Filename {0} is refused")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"%zz%", "%zz", "a%", "a%4", "%G1.pdf", "%C3%28.pdf", "%FF.pdf", "%C0%AF"})
+    void a_badly_encoded_x_filename_is_the_callers_mistake_not_a_server_error(String header) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.palmares.platform.DomainException.class, () -> FileNames.fromHeader(header));
+        assertEquals(400, e.status());
+        assertEquals("attachment.nameEncoding", e.messageKey());
+    }
 }

@@ -110,4 +110,21 @@ class OutboxMessageTest {
         assertEquals(OutboxStatus.PENDING, message.getStatus());
         assertEquals(later, message.getNextAttemptAt());
     }
+
+    @ParameterizedTest(name = "[{0}] is never queued")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "(1)marie@example.org",
+                ",marie@example.org",
+                "marie@example.org, paul@example.org",
+                "Marie <m@x.fr>"
+            })
+    void a_message_to_anything_but_one_plain_address_fails_at_once_and_cannot_be_retried(String recipient) {
+        OutboxMessage message = new OutboxMessage(recipient, "Invitation", "Bonjour", true, NOW);
+        assertEquals(OutboxStatus.FAILED, message.getStatus());
+        assertNull(message.getNextAttemptAt());
+        assertEquals(OutboxMessage.NOT_PLAIN, message.getLastError());
+        message.retry(NOW.plusSeconds(60));
+        assertEquals(OutboxStatus.FAILED, message.getStatus(), "a retry does not queue it either");
+    }
 }

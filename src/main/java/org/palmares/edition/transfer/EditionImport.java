@@ -4,11 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -48,7 +45,9 @@ import org.palmares.account.Role;
 import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.EmailAddress;
 import org.palmares.platform.FileDeletions;
+import org.palmares.platform.JsonInput;
 import org.palmares.platform.JsonSupport;
 
 /**
@@ -177,16 +176,16 @@ public class EditionImport {
                 zip,
                 maxJsonBytes,
                 new TransferException.Invalid("transfer.zip.jsonTooLarge", maxJsonBytes / (1024 * 1024)));
-        try (JsonReader reader = JsonSupport.JSON.createReader(json)) {
-            return reader.readObject();
-        } catch (JsonParsingException | ClassCastException e) {
-            throw new TransferException.Invalid("transfer.json.malformed");
-        } catch (JsonException e) {
-            if (e.getCause() instanceof ZipException || e.getCause() instanceof IOException) {
-                throw TransferException.malformed();
-            }
+        // JsonInput, not a bare reader: a file nested too deeply failed with a bare RuntimeException (a 500).
+        JsonValue value;
+        try {
+            value = JsonInput.read(json, Long.MAX_VALUE);
+        } catch (JsonInput.Refused e) {
+            if (e.reason() == JsonInput.Reason.UNREADABLE) throw TransferException.malformed();
             throw new TransferException.Invalid("transfer.json.malformed");
         }
+        if (!(value instanceof JsonObject object)) throw new TransferException.Invalid("transfer.json.malformed");
+        return object;
     }
 
     private record Inserted(
@@ -243,7 +242,8 @@ public class EditionImport {
                         territoriesCreated++;
                     }
                     case "account" -> {
-                        String email = text(row, "email").strip().toLowerCase(Locale.ROOT);
+                        // The form accounts are kept in (an older export may hold an IDN domain in Unicode).
+                        String email = EmailAddress.normalise(text(row, "email"));
                         Long existing = single(c, "SELECT id FROM account WHERE LOWER(email) = ?", email);
                         if (existing != null) {
                             ids.put("account", Rows.id(row.get("id"), "id"), existing);
