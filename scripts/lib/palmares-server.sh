@@ -3,7 +3,8 @@
 #   palmares_start PORT DATA_DIR [JAVA_OPTION…]   builds the WAR if needed, refuses a port already in use, starts
 #                                                Payara Micro (--nocluster) on loopback with the given data directory
 #                                                and waits until the home page answers 200; sets $server (its pid)
-#                                                and $server_log. Environment variables (PALMARES_…) pass through.
+#                                                and $server_log ($PALMARES_SERVER_LOG if set, else
+#                                                DATA_DIR/server.log). Environment variables (PALMARES_…) pass through.
 #   palmares_stop                                 stops it (call it from the script's EXIT trap).
 #   palmares_login BASE COOKIE_JAR EMAIL          logs in through the login form, as a browser does.
 #   palmares_measure NAME RUNS CURL_ARGS…         one warm-up, then RUNS timed calls: median, min, max in ms.
@@ -25,7 +26,7 @@ palmares_start() {
         echo "Port $port is already in use: stop what listens there or choose another port." 1>&2
         return 1
     fi
-    server_log="$data/server.log"
+    server_log="${PALMARES_SERVER_LOG:-$data/server.log}"
     PALMARES_DATA_DIR="$data" java "$@" -jar "$palmares_root/target/payara-micro.jar" --nocluster --port "$port" \
         --contextroot / \
         --deploy "$palmares_root/target/palmares.war" >"$server_log" 2>&1 &

@@ -4,7 +4,8 @@
  * with If-Match: the version this page knows): a small JSON request, no Faces view to restore. When the server
  * refuses (another tab saved first: 412; deadline or freeze: 409; a value out of scale: 400), the page falls back to
  * the Faces save, which shows the message and, for another tab's save, the choice between both versions.
- * A failed save (network, server, expired session) says so and tries again until it goes through. Until a save goes
+ * A failed save (network, server, expired session) says so and tries again until it goes through; a server that
+ * cannot store anything for now (a full disk: 503) shows its reason and tries again after its Retry-After. Until a save goes
  * through, the inputs are also kept in this browser (localStorage, per sheet): after an expired session and a new
  * login, the page puts them back and saves them. The copy goes once saved.
  */
@@ -98,6 +99,13 @@
     if (window.palmaresSheetSave) { palmaresSheetSave(); }
   }
   function failed() { show(texts.failed); later(5000); }
+  /** The server cannot store anything now (a full disk): says why, keeps the copy, tries again when it says. */
+  function unavailable(response) {
+    var wait = parseInt(response.headers.get('Retry-After'), 10);
+    wait = isNaN(wait) ? 30 : Math.min(60, Math.max(5, wait));
+    return response.json().then(function (problem) { show(problem.detail || texts.failed); },
+      function () { show(texts.failed); }).then(function () { later(wait * 1000); });
+  }
   function run() {
     timer = null;
     if (busy) { again = true; return; }
@@ -115,6 +123,7 @@
         return response.json().then(function (view) { applied(view); show(''); drop(sent); });
       }
       if (response.status === 400 || response.status === 409 || response.status === 412) { show(''); faces(); return; }
+      if (response.status === 503) { return unavailable(response); }
       failed();
     }).catch(failed).then(function () {
       busy = false;

@@ -25,10 +25,13 @@ import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
 import org.palmares.platform.PlainEmail;
+import org.palmares.platform.StorageStatus;
 
 /** Accounts: creation, invitations, passwords, and the check of a login. */
 @ApplicationScoped
 public class AccountService {
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
     @PersistenceContext
     EntityManager em;
 
@@ -261,7 +264,14 @@ public class AccountService {
             clientThrottle.failed(clientKey);
             if (account.isPresent()) {
                 Account a = account.get();
-                outcomes.failed(a.getId(), LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()));
+                try {
+                    outcomes.failed(a.getId(), LoginThrottle.blockedUntil(a.getFailedLogins() + 1, clock.instant()));
+                } catch (RuntimeException e) {
+                    if (StorageStatus.failureIn(e).isEmpty()) throw e;
+                    // The disk is full: the failure counts in this node's memory instead, so that a full disk opens
+                    // no door to password guessing.
+                    throttle.failed(accountKey);
+                }
             } else {
                 throttle.failed(accountKey);
             }
@@ -276,7 +286,16 @@ public class AccountService {
                 || a.getLastLoginAt().isBefore(clock.instant().minusSeconds(60))
                 || a.getFailedLogins() > 0
                 || a.getLockedUntil() != null;
-        if (stale) outcomes.succeeded(a.getId(), clock.instant());
+        if (stale) {
+            try {
+                outcomes.succeeded(a.getId(), clock.instant());
+            } catch (RuntimeException e) {
+                if (StorageStatus.failureIn(e).isEmpty()) throw e;
+                // The disk is full: the time of last login waits for a later login. Logging in only reads, and
+                // reading must go on while the disk is full.
+                LOG.fine(() -> "Time of last login not stored (storage full): account " + a.getId());
+            }
+        }
         return account;
     }
 

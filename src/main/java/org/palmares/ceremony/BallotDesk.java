@@ -13,6 +13,7 @@ import org.palmares.edition.Phase;
 import org.palmares.edition.PhaseClosed;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.OutboxMessage;
+import org.palmares.platform.StorageFailures;
 
 /**
  * Checks a ballot's code or link in one transaction under a row lock, so parallel checks of one ballot queue up;
@@ -70,6 +71,8 @@ public class BallotDesk {
         try {
             em.flush();
         } catch (PersistenceException duplicate) {
+            // A full disk is no duplicate: the voter must hear that the storage is full (503), and try again.
+            if (StorageFailures.classify(duplicate).isPresent()) throw duplicate;
             // The unique (category, voter_hash) constraint: this voter's vote in the category is already counted.
             throw DomainException.conflict("vote.already");
         }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +29,7 @@ import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.FileDeletions;
+import org.palmares.platform.StorageStatus;
 
 /**
  * Nomination attachments: checked on the way in (size, real type from the first bytes, name), stored under
@@ -48,6 +51,9 @@ public class AttachmentService {
 
     @Inject
     FileDeletions fileDeletions;
+
+    @Inject
+    StorageStatus storage;
 
     @Inject
     Access access;
@@ -125,13 +131,19 @@ public class AttachmentService {
         nominationAccess.requireChangeable(nomination);
         nominations.requireOpen(nomination);
         if (!nomination.isChangeable()) throw DomainException.conflict("nomination.notChangeable");
+        // A full disk refuses the file before a byte of it is written (503), as it refuses the database's writes.
+        storage.requireWritable();
         Path directory = directory();
         Path temporary = null;
         try {
             temporary = Files.createTempFile(directory, "upload-", ".part");
             long size;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 size = copy(content, out, maxFileBytes + 1, System.nanoTime() + maxUploadSeconds * 1_000_000_000L);
+                // On the device before the row that names it commits: an acknowledged file outlives a power cut,
+                // and a disk that filled meanwhile fails here (some file systems allocate late), not after the 201.
+                channel.force(true);
             }
             if (size == 0) throw DomainException.invalid("attachment.empty");
             if (size > maxFileBytes) {

@@ -30,6 +30,7 @@ import org.palmares.platform.DomainException;
 import org.palmares.platform.Mailer;
 import org.palmares.platform.Messages;
 import org.palmares.platform.RetryOnContention;
+import org.palmares.platform.StorageFailures;
 
 /** Nominations: drafts, submission with a reference number, and what a territory may see of them. */
 @ApplicationScoped
@@ -95,6 +96,9 @@ public class NominationService {
         try {
             em.flush();
         } catch (PersistenceException raced) {
+            // A full disk is no race: the caller must hear that the storage is full (503), not that the limit is
+            // reached.
+            if (StorageFailures.classify(raced).isPresent()) throw raced;
             // Another tab took the same place between our read and our insert: the unique key said no.
             throw DomainException.conflict("nomination.limitReached", category.getLimitPerTerritory());
         }

@@ -1,30 +1,36 @@
 package org.palmares.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers: what the Dockerfile's HEALTHCHECK and load balancers ask. */
+/**
+ * Ready only while the database answers and takes writes: what the Dockerfile's HEALTHCHECK and load balancers ask.
+ * Down, with the SQL state seen, while it cannot be reached, and while it is read-only (an embedded Derby booted on a
+ * full disk; asking it with room on the disk has {@link DatabaseRecovery} reopen it).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
-    @Resource(lookup = "java:app/jdbc/palmares")
-    DataSource dataSource;
+    @Inject
+    DatabaseRecovery database;
+
+    @Inject
+    StorageStatus storage;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
-            return HealthCheckResponse.named("database").status(valid).build();
-        } catch (Exception e) {
-            return HealthCheckResponse.named("database")
-                    .down()
-                    .withData("error", e.getClass().getSimpleName())
-                    .build();
+        DatabaseRecovery.State before = database.lastState();
+        DatabaseRecovery.Check check = database.check(storage.snapshot().room());
+        if (check.state() != before) storage.recheckSoon();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("database").status(check.state() == DatabaseRecovery.State.WRITABLE);
+        if (check.state() != DatabaseRecovery.State.WRITABLE) {
+            response.withData("state", check.state().name()).withData("error", check.detail());
         }
+        return response.build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.palmares.edition.PhaseBlocked;
@@ -24,6 +25,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Locale locale = locale();
+        if (!(e instanceof DomainException)) {
+            // A write the storage could not take (a full disk, the database gone or read-only after one), whatever
+            // wraps it: a 503 the caller may retry, not a 500.
+            Optional<StorageUnavailable> storage = StorageStatus.failureIn(e);
+            // StorageStatus logs the first failure of each kind; one line per refused call would flood the log.
+            if (storage.isPresent()) e = storage.get();
+        }
         if (e instanceof DomainException d) {
             // A rule may name its own title ("<key>.title"), e.g. a wrong vote code is no "incomplete nomination".
             String title = title(locale, d.messageKey(), d.status());
@@ -36,9 +44,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 body.add("missing", missing);
             }
             Response response = ProblemDetails.response(d.status(), body.build());
-            if (d instanceof TooManyRequests tooMany) {
+            if (d instanceof RetryAfter later) {
                 return Response.fromResponse(response)
-                        .header("Retry-After", tooMany.retryAfterSeconds())
+                        .header("Retry-After", later.retryAfterSeconds())
                         .build();
             }
             return response;

@@ -56,12 +56,21 @@ import org.palmares.nomination.TerritoryKind;
  * lists them, health answers with its named checks and reports a mail backlog, and the business counters of
  * /metrics move when a juror submits a sheet and a vote is verified. Mail goes to a closed loopback port, so messages
  * stay pending and every delivery fails; a message pending for 0 minutes is a backlog beyond 0 here. The order
- * matters: health is checked before any mail is queued.
+ * matters: health is checked before any mail is queued. Last, a full disk, simulated ({@link SimulatedDisk}: CI
+ * cannot mount a small file system; scripts/disk-full.sh fills a real one): every write is a 503 problem in the
+ * caller's language with Retry-After, reads and logins go on, readiness is DOWN with the reason and liveness UP, and
+ * once space is back, without a restart, writes go through and nothing refused was kept.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsIT {
     private static final Pattern VOTE_CODE = Pattern.compile("\n {4}(\\d{6})\n");
+    private static final String LOAD_TERRITORY = "contact@charge-territoire001.demo.palmares.org";
+    private static final String OTHER_LOAD_TERRITORY = "contact@charge-territoire002.demo.palmares.org";
+    private static final String LOAD_JUROR = "charge-jure001@demo.palmares.org";
+    private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
+    private static final Pattern SHEET_API = Pattern.compile("data-api=\"[^\"]*(/api/v1/scoresheets/\\d+)\"");
+    private static final Pattern CRITERION = Pattern.compile("data-criterion=\"(\\d+)\"");
 
     @Deployment
     static WebArchive deployment() {
@@ -69,8 +78,14 @@ class OperationsIT {
                         "palmares.smtp.host=127.0.0.1",
                         "palmares.smtp.port=9",
                         "palmares.health.outbox-max-backlog=0",
-                        "palmares.health.outbox-max-age-minutes=0")
-                .addClasses(Deployments.class, Http.class, Demo.class);
+                        "palmares.health.outbox-max-age-minutes=0",
+                        // A full disk at will (SimulatedDisk) and load accounts with dossiers of their own; the
+                        // storage is measured on every write so that a test need not wait for the next check.
+                        "palmares.demo.jurors=1",
+                        "palmares.demo.territories=2",
+                        "palmares.storage.check-millis=0",
+                        "palmares.storage.retry-after-seconds=7")
+                .addClasses(Deployments.class, Http.class, Demo.class, SimulatedDisk.class, SimulatedDisk.Switch.class);
     }
 
     @PersistenceContext
@@ -232,6 +247,57 @@ class OperationsIT {
         return m.group(1);
     }
 
+    private static HttpResponse<String> api(Http who, String method, String path, String body, String... more) {
+        List<String> headers =
+                new ArrayList<>(List.of("Accept", "application/json", "X-Requested-With", "XMLHttpRequest"));
+        if (body != null) headers.addAll(List.of("Content-Type", "application/json"));
+        headers.addAll(List.of(more));
+        return who.request(
+                method,
+                path,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headers.toArray(String[]::new));
+    }
+
+    /** A 503 problem saying, in the language asked, that the storage is full, with the Retry-After configured. */
+    private static void assertStorageFull(HttpResponse<String> r, String title, String words) {
+        assertTrue(Http.problem(r, 503), r.statusCode() + " " + r.headers() + " " + r.body());
+        assertEquals(
+                "7",
+                r.headers().firstValue("Retry-After").orElse(""),
+                r.headers().toString());
+        JsonObject problem = json(r.body());
+        assertEquals("storage.full", problem.getString("code"), r.body());
+        assertEquals(title, problem.getString("title"), r.body());
+        assertTrue(problem.getString("detail").contains(words), r.body());
+    }
+
+    private static Http loggedIn(URL url, String email) {
+        Http who = new Http(url);
+        HttpResponse<String> login = who.login(email, Demo.PASSWORD);
+        assertEquals(302, login.statusCode(), email + " logs in: " + login.body());
+        return who;
+    }
+
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    + "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private static HttpResponse<String> upload(Http who, long nomination, String language) {
+        return who.request(
+                "POST",
+                "/api/v1/nominations/" + nomination + "/attachments",
+                PDF,
+                "Accept",
+                "application/json",
+                "Accept-Language",
+                language,
+                "Content-Type",
+                "application/pdf",
+                "X-Filename",
+                "bilan.pdf");
+    }
+
     // --- tests ---
 
     @Test
@@ -247,8 +313,10 @@ class OperationsIT {
         JsonObject outbox = check(ready, "mail-outbox");
         assertEquals("UP", outbox.getString("status"), outbox.toString());
         assertEquals("0", outbox.getJsonObject("data").get("pending").toString().replace("\"", ""));
+        assertEquals("UP", check(live, "database-recovery").getString("status"));
+        assertEquals("UP", check(ready, "storage").getString("status"));
         JsonObject all = health("/health");
-        assertEquals(3, all.getJsonArray("checks").size(), all.toString());
+        assertEquals(5, all.getJsonArray("checks").size(), all.toString());
     }
 
     @Test
@@ -413,5 +481,153 @@ class OperationsIT {
         long until = System.currentTimeMillis() + 60_000;
         while (metric("mail_failures_total") <= failures && System.currentTimeMillis() < until) Thread.sleep(1000);
         assertTrue(metric("mail_failures_total") > failures, "a failed delivery is counted");
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void while_the_disk_is_full_a_territory_reads_and_logs_in_but_each_write_is_a_503_problem_until_space_is_back()
+            throws Exception {
+        // A test before that failed while the disk was full must not fail this one too.
+        SimulatedDisk.set(url, false);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        Http territory = loggedIn(url, LOAD_TERRITORY);
+        HttpResponse<String> before = api(
+                territory,
+                "POST",
+                "/api/v1/editions/" + Demo.EDITION + "/nominations",
+                "{\"category\":\"SOC\",\"title\":\"Avant\"}");
+        assertEquals(201, before.statusCode(), before.body());
+        long kept = json(before.body()).getJsonNumber("id").longValue();
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        SimulatedDisk.set(url, true);
+        assertStorageFull(
+                api(
+                        territory,
+                        "POST",
+                        "/api/v1/editions/" + Demo.EDITION + "/nominations",
+                        "{\"category\":\"MIX\",\"title\":\"Pendant\"}",
+                        "Accept-Language",
+                        "en"),
+                "Storage full",
+                "storage is full");
+        assertStorageFull(
+                api(
+                        territory,
+                        "PUT",
+                        "/api/v1/nominations/" + kept,
+                        "{\"summary\":\"Écrit sur un disque plein\",\"answers\":{}}",
+                        "If-Match",
+                        etag,
+                        "Accept-Language",
+                        "fr"),
+                "Stockage plein",
+                "stockage du serveur est plein");
+        assertStorageFull(upload(territory, kept, "fr"), "Stockage plein", "stockage");
+
+        // Reading goes on, logging in too, and the login page is the login page, not a redirect.
+        assertEquals(
+                200, api(territory, "GET", "/api/v1/nominations/" + kept, null).statusCode());
+        assertTrue(api(territory, "GET", "/api/v1/territory/nominations", null)
+                .body()
+                .contains("\"id\":" + kept));
+        assertEquals(200, territory.get("/territory/index.xhtml").statusCode());
+        HttpResponse<String> loginPage = new Http(url).get("/login.xhtml");
+        assertEquals(200, loginPage.statusCode(), loginPage.headers().toString());
+        Http other = loggedIn(url, OTHER_LOAD_TERRITORY);
+        assertEquals(200, other.get("/territory/index.xhtml").statusCode());
+
+        HttpResponse<String> ready = new Http(url).get("/health/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        JsonObject storage = check(json(ready.body()), "storage");
+        assertEquals("DOWN", storage.getString("status"));
+        assertEquals("FULL", storage.getJsonObject("data").getString("problem"), storage.toString());
+        assertTrue(storage.getJsonObject("data").getString("reason").contains("reserve"), storage.toString());
+        assertEquals("UP", check(json(ready.body()), "database").getString("status"), "the database itself is fine");
+        HttpResponse<String> live = new Http(url).get("/health/live");
+        assertEquals(200, live.statusCode(), "a full disk is readiness, not liveness: " + live.body());
+        assertEquals("UP", check(json(live.body()), "database-recovery").getString("status"));
+
+        SimulatedDisk.set(url, false);
+        HttpResponse<String> readyAgain = new Http(url).get("/health/ready");
+        assertEquals(
+                "UP",
+                check(json(readyAgain.body()), "storage").getString("status"),
+                "no restart: " + readyAgain.body());
+        HttpResponse<String> saved = api(
+                territory,
+                "PUT",
+                "/api/v1/nominations/" + kept,
+                "{\"summary\":\"Écrit une fois la place revenue\",\"answers\":{}}",
+                "If-Match",
+                etag);
+        assertEquals(200, saved.statusCode(), "the refused save changed nothing, so its version still holds");
+        HttpResponse<String> file = upload(territory, kept, "fr");
+        assertEquals(201, file.statusCode(), file.body());
+        HttpResponse<String> after = api(
+                territory,
+                "POST",
+                "/api/v1/editions/" + Demo.EDITION + "/nominations",
+                "{\"category\":\"MIX\",\"title\":\"Après\"}");
+        assertEquals(201, after.statusCode(), "the refused creation took no place: " + after.body());
+        JsonObject stored =
+                json(api(territory, "GET", "/api/v1/nominations/" + kept, null).body());
+        assertEquals("Écrit une fois la place revenue", stored.getString("summary"));
+        assertEquals(1, stored.getJsonArray("attachments").size(), "the refused file left nothing: " + stored);
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void while_the_disk_is_full_a_juror_reads_their_sheets_a_save_is_a_503_and_a_dossier_opened_first_shows_why()
+            throws Exception {
+        // A test before that failed while the disk was full must not fail this one too.
+        SimulatedDisk.set(url, false);
+        PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SCORING);
+        Http juror = loggedIn(url, LOAD_JUROR);
+        Matcher assignments = ASSIGNMENT.matcher(
+                api(juror, "GET", "/api/v1/me/assignments", null).body());
+        assertTrue(assignments.find());
+        String first = assignments.group(1);
+        assertTrue(assignments.find());
+        String second = assignments.group(1);
+        String page = juror.get("/jury/dossier.xhtml?assignment=" + first).body();
+        Matcher sheetApi = SHEET_API.matcher(page);
+        assertTrue(sheetApi.find(), "the dossier page names its sheet");
+        String sheet = sheetApi.group(1);
+        Matcher criterion = CRITERION.matcher(page);
+        assertTrue(criterion.find());
+        long version = json(api(juror, "GET", sheet, null).body())
+                .getJsonNumber("version")
+                .longValue();
+        String scores = "{\"scores\":{\"" + criterion.group(1) + "\":{\"value\":3}}}";
+
+        SimulatedDisk.set(url, true);
+        assertStorageFull(
+                api(juror, "PUT", sheet, scores, "If-Match", "\"" + version + "\"", "Accept-Language", "fr"),
+                "Stockage plein",
+                "stockage du serveur est plein");
+        assertEquals(200, juror.get("/jury/dossier.xhtml?assignment=" + first).statusCode(), "an open sheet reads");
+        assertEquals(
+                version,
+                json(api(juror, "GET", sheet, null).body())
+                        .getJsonNumber("version")
+                        .longValue(),
+                "the refused save changed nothing");
+        // Its first opening creates the sheet: a page that would write as it opens.
+        HttpResponse<String> refused = juror.get("/jury/dossier.xhtml?assignment=" + second);
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Enregistrement impossible pour l’instant"), refused.body());
+        assertFalse(refused.body().contains("Quelque chose s'est mal passé"), "not the 500 page");
+        assertTrue(
+                refused.headers().firstValue("Retry-After").isPresent(),
+                refused.headers().toString());
+
+        SimulatedDisk.set(url, false);
+        HttpResponse<String> saved = api(juror, "PUT", sheet, scores, "If-Match", "\"" + version + "\"");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(version + 1, json(saved.body()).getJsonNumber("version").longValue());
+        assertEquals(200, juror.get("/jury/dossier.xhtml?assignment=" + second).statusCode());
     }
 }
