@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the live tally at the size of a national network: starts Palmarès on a fresh data directory with the demo
 # edition filled to NOMINATIONS synthetic nominations (palmares.demo.volume), each given three submitted sheets by the
-# demo sheets (palmares.demo.sheets), then times over several runs, database read included:
+# demo sheets (the live demo edition loaded in DELIBERATION: PALMARES_DEMO_PHASE), then times over several runs, database read included:
 #   1. REST /api/v1/editions/TC2019/results (every category ranked by all three methods, as JSON);
 #   2. REST /api/v1/editions/TC2019/scores (every counted sheet with its values and S);
 #   3. the organisers' tally page of one category (/organiser/tally.xhtml, rendered by the server).
