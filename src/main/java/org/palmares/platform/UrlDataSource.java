@@ -34,7 +34,7 @@ public class UrlDataSource implements DataSource {
     }
 
     public String getUrl() {
-        return setting(url, "palmares.db.url");
+        return given(url) ? url : setting("palmares.db.url");
     }
 
     public void setUser(String user) {
@@ -47,12 +47,16 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(setting(user, "palmares.db.user"), setting(password, "palmares.db.password"));
+        if (given(url)) return getConnection(user, password);
+        return getConnection(setting("palmares.db.user"), setting("palmares.db.password"));
     }
 
-    /** A value the pool gave, else the application's setting (palmares.db.url, PALMARES_DB_URL…). */
-    private static String setting(String given, String key) {
-        if (given != null && !given.isBlank()) return given;
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The application's setting (palmares.db.url, PALMARES_DB_URL…), when the pool was given no URL. */
+    private static String setting(String key) {
         return ConfigProvider.getConfig(UrlDataSource.class.getClassLoader())
                 .getOptionalValue(key, String.class)
                 .orElse(null);
@@ -60,7 +64,7 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        String url = setting(this.url, "palmares.db.url");
+        String url = given(this.url) ? this.url : setting("palmares.db.url");
         if (url == null || url.isBlank()) {
             throw new SQLException("No database URL is configured (palmares.db.url)");
         }

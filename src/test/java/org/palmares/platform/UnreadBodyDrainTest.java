@@ -75,10 +75,22 @@ class UnreadBodyDrainTest {
                 });
     }
 
-    private static final HttpServletResponse RESPONSE = (HttpServletResponse) Proxy.newProxyInstance(
-            UnreadBodyDrainTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
-                throw new UnsupportedOperationException(m.getName());
-            });
+    private static final HttpServletResponse RESPONSE = answered(400);
+
+    /** A response already answered with that status: the filter asks its status and flushes it, nothing more. */
+    private static HttpServletResponse answered(int status) {
+        return (HttpServletResponse) Proxy.newProxyInstance(
+                UnreadBodyDrainTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "getStatus":
+                            return status;
+                        case "flushBuffer":
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(m.getName());
+                    }
+                });
+    }
 
     /** What Jersey does with a body its reader refuses after a few bytes: reads them, then closes the stream. */
     private static FilterChain readsThenCloses(int bytes) {
@@ -105,6 +117,13 @@ class UnreadBodyDrainTest {
         Body huge = new Body(50 * 1024 * 1024);
         new UnreadBodyDrain().doFilter(request(huge, false), RESPONSE, readsThenCloses(1000));
         assertEquals(1000 + UnreadBodyDrain.MAX_BYTES, huge.read, "the bound, past what the application read");
+    }
+
+    @Test
+    void a_body_refused_for_arriving_too_slowly_is_not_read_since_its_sender_would_hold_the_thread() throws Exception {
+        Body trickle = new Body(100_000);
+        new UnreadBodyDrain().doFilter(request(trickle, false), answered(408), (q, r) -> {});
+        assertEquals(0, trickle.read);
     }
 
     @Test
