@@ -51,7 +51,7 @@ palmares_login() {
     local base="$1" jar="$2" email="$3" view_state
     view_state="$(curl -s -c "$jar" -b "$jar" "$base/login.xhtml" \
         | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | sed 's/.*value="//;s/"$//' | head -1)"
-    curl -s -o /dev/null -c "$jar" -b "$jar" \
+    curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
         --data-urlencode "login=login" --data-urlencode "login:email=$email" \
         --data-urlencode "login:password=$palmares_password" --data-urlencode "login:next=" \
         --data-urlencode "login:submit=" --data-urlencode "jakarta.faces.ViewState=$view_state" "$base/login.xhtml"
