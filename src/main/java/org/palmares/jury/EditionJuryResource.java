@@ -2,6 +2,7 @@ package org.palmares.jury;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.palmares.account.Role;
@@ -23,6 +27,7 @@ import org.palmares.edition.Edition;
 import org.palmares.jury.assignment.Shortfall;
 import org.palmares.platform.Access;
 import org.palmares.platform.DomainException;
+import org.palmares.platform.JsonFields;
 
 /**
  * The organisers' jury of one edition over REST: jurors, conflicts, assignments, solver runs and changes by hand.
@@ -127,12 +132,14 @@ public class EditionJuryResource {
     @APIResponse(responseCode = "403", description = "Not an organiser")
     @APIResponse(responseCode = "404", description = "No such edition, juror or nomination")
     @APIResponse(responseCode = "409", description = "Already assigned, in conflict, or the phase refuses it")
-    public Response add(NewAssignment body) {
+    public Response add(
+            @RequestBody(content = @Content(schema = @Schema(implementation = NewAssignment.class))) JsonObject body) {
         edition();
-        if (body == null || body.juror() == null || body.nomination() == null) {
+        NewAssignment asked = new NewAssignment(JsonFields.id(body, "juror"), JsonFields.id(body, "nomination"));
+        if (asked.juror() == null || asked.nomination() == null) {
             throw DomainException.invalid("assignment.add.missing");
         }
-        Assignment a = assignments.add(body.juror(), body.nomination());
+        Assignment a = assignments.add(asked.juror(), asked.nomination());
         return Response.status(201).entity(AssignmentView.of(a, false)).build();
     }
 
@@ -168,7 +175,7 @@ public class EditionJuryResource {
         return AssignmentView.of(assignments.lock(id, false), false);
     }
 
-    /** A manual assignment asked for over REST. */
+    /** A manual assignment asked for over REST (read field by field with {@link JsonFields}, the API's one rule). */
     public record NewAssignment(Long juror, Long nomination) {}
 
     /** A juror as organisers see them. */

@@ -57,16 +57,23 @@ public abstract class JsonBodies<T extends JsonValue> implements MessageBodyRead
             MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream) {
-        JsonValue value;
+        JsonValue value = read(entityStream);
+        if (!type.isInstance(value)) throw DomainException.invalid("error.json.shape", JsonFields.kind(type));
+        return type.cast(value);
+    }
+
+    /**
+     * One JSON value of a request body within {@link #MAX_BYTES}, or the problem that says why not: 413 when too
+     * large, 400 for the other reasons of {@link JsonInput}. The one way the API reads JSON, JSON-B bodies included.
+     */
+    static JsonValue read(InputStream entityStream) {
         try {
-            value = JsonInput.read(entityStream, MAX_BYTES);
+            return JsonInput.read(entityStream, MAX_BYTES);
         } catch (JsonInput.Refused refused) {
             int status = refused.reason() == JsonInput.Reason.TOO_LARGE ? 413 : 400;
             throw refused.argument() == null
                     ? new DomainException(status, refused.reason().messageKey())
                     : new DomainException(status, refused.reason().messageKey(), refused.argument());
         }
-        if (!type.isInstance(value)) throw DomainException.invalid("error.json.shape", JsonFields.kind(type));
-        return type.cast(value);
     }
 }
