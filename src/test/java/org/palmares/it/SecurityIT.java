@@ -573,6 +573,16 @@ class SecurityIT {
                         "If-None-Match",
                         "\"\\"),
                 new Exact(
+                        "GET",
+                        "/api/v1/editions/" + Demo.EDITION + "/palmares",
+                        (byte[]) null,
+                        "en",
+                        412,
+                        "error.problem.412",
+                        "If-Match",
+                        "If-Match",
+                        "\"abc\""),
+                new Exact(
                         "PUT",
                         "/api/v1/organiser/jury-guides/general/fr",
                         "# Guide",
