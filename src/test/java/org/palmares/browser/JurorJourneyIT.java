@@ -164,9 +164,15 @@ class JurorJourneyIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
                 Number overflow =
                         (Number) js().executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-                assertTrue(
-                        overflow.intValue() <= 0,
-                        page + " at " + width + " px scrolls sideways by " + overflow + " px");
+                if (overflow.intValue() > 0) {
+                    Object wide = js().executeScript(
+                                    "var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+                                            + " var b = e.getBoundingClientRect(); if (b.right > window.innerWidth + 0.5) {"
+                                            + " out.push(e.tagName + '.' + e.className + ' ' + Math.round(b.left) + '-' + Math.round(b.right)); } });"
+                                            + " return out.slice(0, 12).join('; ')");
+                    throw new AssertionError(
+                            page + " at " + width + " px scrolls sideways by " + overflow + " px: " + wide);
+                }
             }
             driver.get(dossier);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
