@@ -8,20 +8,32 @@
  * cannot store anything for now (a full disk: 503) shows its reason and tries again after its Retry-After. Until a save goes
  * through, the inputs are also kept in this browser (localStorage, per sheet): after an expired session and a new
  * login, the page puts them back and saves them. The copy goes once saved.
+ *
+ * The Save and Submit buttons re-render parts of the form, the form itself included: the form and its inputs are
+ * looked up afresh each time (an element kept from before a re-render is detached and holds old values, which an
+ * autosave would send back over newer ones), and the listeners sit on the document. The page knows what the server
+ * holds (the sheet as last saved); while the inputs differ from it, leaving the page asks first.
  */
 (function () {
   'use strict';
-  var form = document.getElementById('sheetForm');
-  if (!form) { return; }
-  var data = form.dataset, timer = null, sent = null, busy = false, again = false;
+  var first = document.getElementById('sheetForm');
+  if (!first) { return; }
+  var data = first.dataset, timer = null, busy = false, again = false;
   var key = 'palmares.sheet.' + data.sheet;
   var texts = JSON.parse(data.texts);
+  /** The sheet as the server holds it, as far as this page knows (the body of the last save that went through). */
+  var stored = null;
+  /** What a Faces request (Save, Submit, the fallback save) carried when it left. */
+  var facesSent = null;
 
   function byId(id) { return document.getElementById(id); }
+  function form() { return byId('sheetForm'); }
   function show(text) { var s = byId('saveState'); if (s) { s.textContent = text; } }
   function versionInput() { return byId('sheetForm:version'); }
   function inputs() {
-    return Array.prototype.filter.call(form.elements, function (e) {
+    var f = form();
+    if (!f) { return []; }
+    return Array.prototype.filter.call(f.elements, function (e) {
       return e.name && !e.disabled && (e.type === 'radio' || e.tagName === 'TEXTAREA');
     });
   }
@@ -35,8 +47,9 @@
   }
   /** The sheet as the REST API takes it: {scores: {criterion id: {value, comment}}, overallComment}. */
   function body() {
-    var scores = {};
-    form.querySelectorAll('[data-criterion]').forEach(function (c) {
+    var scores = {}, f = form();
+    if (!f) { return null; }
+    f.querySelectorAll('[data-criterion]').forEach(function (c) {
       var checked = c.querySelector('input[type=radio]:checked'), comment = c.querySelector('textarea');
       scores[c.dataset.criterion] = {
         value: checked ? parseInt(checked.value, 10) : null,
@@ -48,11 +61,17 @@
     if (overall) { out.overallComment = overall.value; }
     return JSON.stringify(out);
   }
+  /** Whether the inputs hold something the server does not have yet. */
+  function unsaved() { return inputs().length > 0 && body() !== stored; }
   function backup() {
     try { if (inputs().length) { localStorage.setItem(key, JSON.stringify(fields())); } } catch (ignored) { /* private mode: no backup */ }
   }
   function read() { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { return null; } }
-  function drop(copy) { try { if (localStorage.getItem(key) === copy) { localStorage.removeItem(key); } } catch (ignored) { /* nothing kept */ } }
+  /** The server holds what was sent: the backup copy goes, unless the juror typed on meanwhile. */
+  function saved(sentBody) {
+    stored = sentBody;
+    if (!unsaved()) { try { localStorage.removeItem(key); } catch (ignored) { /* nothing kept */ } }
+  }
   function choose(radio) {
     // Mirrors what a click does on PrimeFaces' selectOneButton: the radio and the button's look.
     var group = radio.closest('.ui-selectonebutton');
@@ -61,17 +80,17 @@
     var button = radio.closest('.ui-button'); if (button) { button.classList.add('ui-state-active'); }
   }
   function restore() {
-    var saved = read(); if (!saved) { return; }
+    var copy = read(); if (!copy) { return; }
     if (!inputs().length) { localStorage.removeItem(key); return; }
     var now = fields(), changed = false;
-    Object.keys(saved).forEach(function (name) {
-      if (!(name in now) || now[name] === saved[name]) { return; }
+    Object.keys(copy).forEach(function (name) {
+      if (!(name in now) || now[name] === copy[name]) { return; }
       changed = true;
       inputs().filter(function (e) { return e.name === name; }).forEach(function (e) {
         if (e.type === 'radio') {
-          if (e.value === saved[name]) { choose(e); }
-          else if (saved[name] === '') { e.checked = false; var b = e.closest('.ui-button'); if (b) { b.classList.remove('ui-state-active'); } }
-        } else { e.value = saved[name]; }
+          if (e.value === copy[name]) { choose(e); }
+          else if (copy[name] === '') { e.checked = false; var b = e.closest('.ui-button'); if (b) { b.classList.remove('ui-state-active'); } }
+        } else { e.value = copy[name]; }
       });
     });
     if (changed) { show(texts.restored); later(300); } else { localStorage.removeItem(key); }
@@ -94,9 +113,14 @@
     }
     var at = byId('savedAt'); if (at) { at.textContent = texts.savedAt.replace('{0}', hhmm(view.updatedAt)); }
   }
+  /** A Faces request leaves with the form: no autosave needed for what it carries. */
+  function hold() {
+    if (timer) { clearTimeout(timer); timer = null; }
+    facesSent = body();
+  }
   function faces() {
     // The page's own save: shows the server's message (stale, deadline, out of scale) and keeps the inputs.
-    if (window.palmaresSheetSave) { palmaresSheetSave(); }
+    if (window.palmaresSheetSave) { hold(); palmaresSheetSave(); }
   }
   function failed() { show(texts.failed); later(5000); }
   /** The server cannot store anything now (a full disk): says why, keeps the copy, tries again when it says. */
@@ -109,18 +133,18 @@
   function run() {
     timer = null;
     if (busy) { again = true; return; }
-    var v = versionInput();
-    if (!v) { return; }
+    var v = versionInput(), sent = body();
+    if (!v || sent === null || !inputs().length) { return; }
+    if (sent === stored) { return; }
     busy = true; show(texts.saving);
-    sent = (function () { try { return localStorage.getItem(key); } catch (e) { return null; } })();
     fetch(data.api, {
       method: 'PUT', credentials: 'same-origin', cache: 'no-store', keepalive: true,
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest',
                  'Accept-Language': data.lang, 'If-Match': '"' + v.value + '"' },
-      body: body()
+      body: sent
     }).then(function (response) {
       if (response.ok) {
-        return response.json().then(function (view) { applied(view); show(''); drop(sent); });
+        return response.json().then(function (view) { applied(view); show(''); saved(sent); });
       }
       if (response.status === 400 || response.status === 409 || response.status === 412) { show(''); faces(); return; }
       if (response.status === 503) { return unavailable(response); }
@@ -134,15 +158,45 @@
 
   window.palmaresSheet = {
     later: later,
-    /** After the Faces save (fallback, or the Save / Submit buttons). */
+    hold: hold,
+    /**
+     * After a Faces request (fallback save, Save, Submit, the choice after another tab's save). {@code args.saved}
+     * says the server holds what the request carried; {@code args.reloaded} that the form now shows the stored sheet.
+     */
     done: function (xhr, status, args) {
-      if (status === 'success' && args && args.saved !== undefined) { show(''); drop(sent); }
-      else if (status === 'success' && !(args && args.validationFailed)) { failed(); }
+      if (status === 'success' && args && args.saved !== undefined) {
+        show('');
+        saved(args.reloaded ? body() : facesSent);
+      } else if (status === 'success' && !(args && args.validationFailed)) { failed(); }
+      if (unsaved() && !timer) { later(1500); }
     },
+    /** Whether the page holds changes the server does not have (for tests and the leave warning). */
+    unsaved: unsaved,
     failed: failed
   };
+
+  // Delegated listeners: they outlive every re-render of the form. PrimeFaces' widgets fire jQuery events, which
+  // listeners added by addEventListener do not see: listen through jQuery too when it is there.
+  function edited(e) {
+    var t = e.target;
+    if (!t || !t.closest || !t.closest('#sheetForm') || !(t.type === 'radio' || t.tagName === 'TEXTAREA')) { return; }
+    later(e.type === 'change' || t.type === 'radio' ? 300 : 1500);
+  }
+  document.addEventListener('input', edited);
+  document.addEventListener('change', edited);
+  if (window.jQuery) { window.jQuery(document).on('change', '#sheetForm input[type=radio]', edited); }
+
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'hidden' && timer) { clearTimeout(timer); run(); }
+    if (document.visibilityState === 'hidden' && (timer || unsaved())) { if (timer) { clearTimeout(timer); } run(); }
   });
+  window.addEventListener('beforeunload', function (e) {
+    if (!unsaved()) { return; }
+    if (timer) { clearTimeout(timer); }
+    run(); // keepalive: the save may still go through while the browser asks
+    e.preventDefault();
+    e.returnValue = texts.leave;
+    return texts.leave;
+  });
+  stored = body();
   restore();
 })();

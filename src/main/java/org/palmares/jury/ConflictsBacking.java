@@ -137,6 +137,21 @@ public class ConflictsBacking implements Serializable {
         this.filtered = filtered;
     }
 
+    /** How many nominations the list holds in a category (its heading says it). */
+    public long countIn(String category) {
+        return rows.stream().filter(r -> r.category.equals(category)).count();
+    }
+
+    /** How many categories the list spans. */
+    public long getCategoryCount() {
+        return rows.stream().map(r -> r.category).distinct().count();
+    }
+
+    /** How many nominations of the list the juror already cannot judge. */
+    public long getConflictedCount() {
+        return rows.stream().filter(r -> r.conflicted).count();
+    }
+
     public boolean isBlind() {
         return blind;
     }

@@ -71,10 +71,10 @@ public class JuryHomeBacking {
                     String when = org.palmares.platform.Messages.get(
                             locale, "jury.list.deadline", formats.fullDateTime(d.local(), locale));
                     if (d.isPassed(clock)) {
-                        return when + " " + org.palmares.platform.Messages.get(locale, "jury.list.closed");
+                        return when + " — " + org.palmares.platform.Messages.get(locale, "jury.list.closed");
                     }
                     java.time.Duration left = d.remaining(clock);
-                    return when + " "
+                    return when + " — "
                             + org.palmares.platform.Messages.get(
                                     locale, "jury.list.timeLeft", left.toDays(), left.toHoursPart());
                 })

@@ -56,6 +56,7 @@ public class DossierBacking implements Serializable {
     private String status;
     private boolean changeable;
     private boolean reopenable;
+    private String lockReason;
     private Double result;
     private Instant savedAt;
     private boolean stale;
@@ -121,6 +122,7 @@ public class DossierBacking implements Serializable {
         changeable = view.changeable();
         reopenable = view.reopenable();
         result = view.result();
+        lockReason = changeable || reopenable ? null : scoring.lockReason(view.id());
     }
 
     /**
@@ -128,7 +130,7 @@ public class DossierBacking implements Serializable {
      * save went through ({@code args.saved}) so it can drop its backup copy of the inputs.
      */
     public void autosave() {
-        if (store()) PrimeFaces.current().ajax().addCallbackParam("saved", version);
+        store();
     }
 
     public void save() {
@@ -146,8 +148,19 @@ public class DossierBacking implements Serializable {
             remember(scoring.view(saved));
             savedAt = clock.instant();
             stale = false;
+            PrimeFaces.current().ajax().addCallbackParam("saved", version);
             return true;
         } catch (StaleSheet e) {
+            // The page's own autosave may have stored these very values a moment before (a save and an autosave
+            // crossing): nothing to choose between then, the page simply moves to the stored version.
+            SheetView current = scoring.view(scoring.ownSheet(sheetId));
+            if (holds(current)) {
+                remember(current);
+                savedAt = clock.instant();
+                stale = false;
+                PrimeFaces.current().ajax().addCallbackParam("saved", version);
+                return true;
+            }
             stale = true;
             error(e.messageKey(), e.arguments());
             FacesContext.getCurrentInstance().validationFailed();
@@ -157,6 +170,19 @@ public class DossierBacking implements Serializable {
             FacesContext.getCurrentInstance().validationFailed();
             return false;
         }
+    }
+
+    /** Whether the stored sheet holds exactly what this page shows. */
+    private boolean holds(SheetView stored) {
+        for (SheetForm.CriterionLine c : form.criteria()) {
+            if (!java.util.Objects.equals(stored.values().get(c.id()), values.get(c.id()))) return false;
+            if (!java.util.Objects.equals(stored.comments().get(c.id()), clean(comments.get(c.id())))) return false;
+        }
+        return java.util.Objects.equals(stored.overallComment(), clean(overall));
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** After another tab's save: this page's values replace the stored ones. */
@@ -169,6 +195,13 @@ public class DossierBacking implements Serializable {
     public void takeTheirs() {
         take(scoring.view(scoring.ownSheet(sheetId)));
         stale = false;
+        reloaded();
+    }
+
+    /** Tells the page its form now shows the stored sheet (nothing unsaved in it). */
+    private static void reloaded() {
+        PrimeFaces.current().ajax().addCallbackParam("saved", true);
+        PrimeFaces.current().ajax().addCallbackParam("reloaded", true);
     }
 
     public void submit() {
@@ -189,7 +222,8 @@ public class DossierBacking implements Serializable {
 
     public void reopen() {
         try {
-            remember(scoring.view(scoring.reopen(sheetId)));
+            take(scoring.view(scoring.reopen(sheetId)));
+            reloaded();
             info("dossier.reopened");
         } catch (DomainException e) {
             error(e.messageKey(), e.arguments());
@@ -283,6 +317,7 @@ public class DossierBacking implements Serializable {
                 .add("restored", Messages.get(locale, "dossier.backup.restored"))
                 .add("savedAt", Messages.get(locale, "dossier.savedAt", "{0}"))
                 .add("none", Messages.get(locale, "dossier.result.none"))
+                .add("leave", Messages.get(locale, "dossier.leave"))
                 .add("states", states)
                 .build()
                 .toString();
@@ -318,6 +353,11 @@ public class DossierBacking implements Serializable {
 
     public boolean isReopenable() {
         return reopenable;
+    }
+
+    /** Why the sheet can change no more (message key), when it can neither be changed nor reopened. */
+    public String getLockReason() {
+        return lockReason == null ? "sheet.closed" : lockReason;
     }
 
     public Double getResult() {

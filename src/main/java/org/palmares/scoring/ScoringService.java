@@ -393,7 +393,8 @@ public class ScoringService {
             if (s.getComment() != null) comments.put(s.getCriterion().getId(), s.getComment());
         }
         ScoringWindow window = window(category);
-        boolean open = window.isOpen(clock);
+        // What the server would refuse is not offered: changes need the window open and the edition scoring.
+        boolean open = window.isOpen(clock) && phases.allows(category.getEdition(), EditionAction.SCORING_SHEET);
         var result = sheet.result(category.getCriteria());
         return new SheetView(
                 sheet.getId(),
@@ -408,6 +409,24 @@ public class ScoringService {
                 sheet.getSubmittedAt(),
                 open && sheet.getStatus() == SheetStatus.DRAFT,
                 open && sheet.getStatus() == SheetStatus.SUBMITTED);
+    }
+
+    /**
+     * Why one of the caller's sheets can no longer change (a message key): frozen category, deadline passed, edition
+     * no longer scoring; empty while changes are allowed.
+     */
+    public Optional<String> lockReasonOf(long sheetId) {
+        Category category = ownSheet(sheetId).getAssignment().getNomination().getCategory();
+        ScoringWindow window = window(category);
+        if (window.frozen()) return Optional.of("sheet.frozen");
+        if (!window.isOpen(clock)) return Optional.of("sheet.closed");
+        if (!phases.allows(category.getEdition(), EditionAction.SCORING_SHEET)) return Optional.of("sheet.phaseClosed");
+        return Optional.empty();
+    }
+
+    /** {@link #lockReasonOf(long)}, or the deadline's when none applies (the sheet is open). */
+    public String lockReason(long sheetId) {
+        return lockReasonOf(sheetId).orElse("sheet.closed");
     }
 
     private static Map<Long, Criterion> criteriaById(Category category) {
