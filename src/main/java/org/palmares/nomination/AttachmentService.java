@@ -197,6 +197,29 @@ public class AttachmentService {
         afterCompletion(true, directory().resolve(attachment.getStoredName()));
     }
 
+    /**
+     * The territory (or an organiser for it) gives or withdraws its consent to show an image of its nomination on the
+     * public pages. Not bound to the phases: a picture's consent may be withdrawn at any time, even after the
+     * palmarès is out, and given late for it. Only an image can be consented to (422 otherwise).
+     */
+    @Transactional
+    public Attachment consentToPublicDisplay(long nominationId, long attachmentId, boolean consent) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireChangeable(nomination);
+        Attachment attachment = of(nomination, attachmentId);
+        if (!attachment.isImage()) throw new DomainException(422, "attachment.consent.notImage");
+        if (attachment.isPublicConsent() != consent) {
+            attachment.consentToPublicDisplay(consent);
+            audit.record(
+                    consent ? "attachment.consent.give" : "attachment.consent.withdraw",
+                    "Nomination",
+                    nomination.getId(),
+                    null,
+                    attachment.getOriginalName());
+        }
+        return attachment;
+    }
+
     /** The attachments of a nomination the caller may see. */
     public List<Attachment> list(long nominationId) {
         Nomination nomination = nominations.get(nominationId);
