@@ -29,6 +29,7 @@ import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.FileDeletions;
+import org.palmares.platform.PublicPagesChanged;
 import org.palmares.platform.StorageStatus;
 
 /**
@@ -66,6 +67,9 @@ public class AttachmentService {
 
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    jakarta.enterprise.event.Event<PublicPagesChanged> publicPagesChanged;
 
     @Inject
     @ConfigProperty(name = "palmares.data.dir", defaultValue = "./data")
@@ -210,6 +214,8 @@ public class AttachmentService {
         if (!attachment.isImage()) throw new DomainException(422, "attachment.consent.notImage");
         if (attachment.isPublicConsent() != consent) {
             attachment.consentToPublicDisplay(consent);
+            // The palmarès and its JSON are cached for every visitor: a withdrawn picture must go at once.
+            publicPagesChanged.fire(new PublicPagesChanged("consent " + attachment.getId()));
             audit.record(
                     consent ? "attachment.consent.give" : "attachment.consent.withdraw",
                     "Nomination",
