@@ -338,14 +338,13 @@ class BrowserJourneysIT {
     void a_member_of_the_public_votes_with_the_code_read_from_the_outbox_and_gets_no_session() {
         open("/vote/index.xhtml?category=CDC");
         assertTrue(body().contains("Vote du public"), "the vote page");
-        List<WebElement> choices = driver.findElements(By.cssSelector("input[name='nomination']"));
+        List<WebElement> choices = driver.findElements(By.cssSelector(".vote-card"));
         assertTrue(choices.size() >= 3, "the eligible nominations are listed");
-        WebElement card = driver.findElements(By.cssSelector(".vote-card")).get(1);
+        WebElement card = choices.get(1);
         String title = card.findElement(By.cssSelector(".vote-card__title")).getText();
-        card.click();
         String address = "browser-" + System.nanoTime() + "@example.org";
         driver.findElement(By.id("vote:email")).sendKeys(address);
-        driver.findElement(By.id("vote:cast")).click();
+        card.findElement(By.cssSelector(".vote-card__cast")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code:value")));
         assertTrue(body().contains("Un code à six chiffres vient de vous être envoyé"));
 
