@@ -23,8 +23,12 @@ public class AttachmentConsentBacking {
         var context = FacesContext.getCurrentInstance();
         var locale = context.getViewRoot().getLocale();
         try {
-            Attachment changed = attachments.consentToPublicDisplay(
-                    attachment.getNomination().getId(), attachment.getId(), !attachment.isPublicConsent());
+            long nomination = attachment.getNomination().getId();
+            // Turned over from what is stored, not from the page's copy (another tab may have changed it), and the
+            // page's copy follows, so that it shows the new state without reloading its nomination.
+            boolean now = attachments.get(nomination, attachment.getId()).isPublicConsent();
+            Attachment changed = attachments.consentToPublicDisplay(nomination, attachment.getId(), !now);
+            attachment.consentToPublicDisplay(changed.isPublicConsent());
             String key = changed.isPublicConsent() ? "attachment.consent.given" : "attachment.consent.withdrawn";
             context.addMessage(
                     null,
