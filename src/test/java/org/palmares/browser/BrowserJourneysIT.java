@@ -144,7 +144,7 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
         driver.findElement(By.cssSelector("a.start-CDC")).click();
         wait.until(ExpectedConditions.urlContains("/territory/nomination.xhtml"));
-        assertTrue(body().contains("1 candidature(s) au plus par territoire"), "the limit is said before starting");
+        assertTrue(body().contains("Une candidature au plus par territoire"), "the limit is said before starting");
         driver.findElement(By.id("form:title")).sendKeys("Le chantier des Tisserands");
         driver.findElement(By.id("form:summary")).sendKeys("Vingt salariés en insertion **formés** au bâtiment.");
         // Autosave: the draft exists on the server without any button pressed.
@@ -174,7 +174,7 @@ class BrowserJourneysIT {
                 .click();
         driver.findElement(By.id("list:eligible")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("list:messages"), "1 candidature(s) déclarée(s) recevable(s)"));
+                By.id("list:messages"), "Une candidature déclarée recevable"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#list\\:table tbody tr[data-rk]"), "Recevable"));
     }
@@ -264,7 +264,7 @@ class BrowserJourneysIT {
         String report = driver.findElement(By.id("import:report")).getText();
         assertTrue(report.contains("PLIE du Val de Moselle") && report.contains("Invitation envoyée."), report);
         assertTrue(report.contains("Adresse électronique invalide."), "the bad line says why: " + report);
-        assertTrue(body().contains("2 invitation(s) envoyée(s) sur 3 ligne(s)."), body());
+        assertTrue(body().contains("2 invitations envoyées sur 3 lignes."), body());
         assertTrue(driver.findElement(By.id("list")).getText().contains("Maison de l'Emploi du Nord"));
 
         open("/organiser/jurors.xhtml");
