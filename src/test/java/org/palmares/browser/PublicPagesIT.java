@@ -273,6 +273,9 @@ class PublicPagesIT {
                 "its winners");
         assertTrue(index.contains("Coup de cœur"), "its prizes");
         assertFalse(index.contains("palmares/picture"), "no picture without consent");
+        String before = http.get("/palmares.xhtml?edition=" + Demo.ARCHIVE).body();
+        assertTrue(before.contains("og-image.png\""), "without a consented picture, the site's share image");
+        assertEquals(200, http.getBytes("/og-image.png").statusCode());
 
         Picture p = picture("reference=" + winner.getString("reference"));
         assertFalse(http.get("/palmares.xhtml").body().contains("palmares/picture"), "still none: no consent");

@@ -163,7 +163,10 @@ public class PalmaresBacking {
         return baseUrl + "/palmares.xhtml" + (edition == null ? "" : "?edition=" + edition.getCode());
     }
 
-    /** The absolute address of the first published winner's picture, if any. */
+    /**
+     * The absolute address of the first published winner's picture its territory consented to show; else the site's
+     * own share image, so that a shared link always shows a picture.
+     */
     public String getShareImage() {
         return categories.stream()
                 .filter(PublicationService.PalmaresCategory::published)
@@ -171,7 +174,7 @@ public class PalmaresBacking {
                 .filter(l -> l.picture() != null)
                 .findFirst()
                 .map(l -> baseUrl + pictureUrl(l))
-                .orElse(null);
+                .orElse(baseUrl + "/og-image.png");
     }
 
     /** The path (below the context) of a laureate's picture. */
