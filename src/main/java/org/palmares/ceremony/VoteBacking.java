@@ -13,7 +13,6 @@ import java.util.Locale;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
 import org.palmares.nomination.Attachment;
-import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
 import org.palmares.platform.Language;
 import org.palmares.platform.Messages;
@@ -33,6 +32,9 @@ public class VoteBacking {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    java.time.Clock clock;
 
     private Edition edition;
     private Category category;
@@ -56,15 +58,11 @@ public class VoteBacking {
         if (posted != null && posted.matches("[A-Za-z0-9_-]{20,64}")) ballot = posted;
     }
 
-    public void cast() {
-        String chosen = param("nomination");
-        if (chosen == null || !chosen.matches("\\d{1,18}")) {
-            error("vote.page.choose");
-            return;
-        }
+    /** The vote button of one card: the nomination is one of this request's ballot paper. */
+    public void castFor(Nomination chosen) {
         var receipt = votes.cast(
                 category.getId(),
-                Long.parseLong(chosen),
+                chosen.getId(),
                 email,
                 website,
                 ClientAddress.of(request, settings.clientIpHeader()),
@@ -86,14 +84,9 @@ public class VoteBacking {
         ballot = null;
     }
 
-    /** The first picture among a nomination's attachments, if any. */
+    /** The picture its territory consented to show publicly, if any (null: none). */
     public Attachment picture(Nomination nomination) {
-        return nomination.getAttachments().stream()
-                .filter(a -> AttachmentType.ofMediaType(a.getContentType())
-                        .map(AttachmentType::isImage)
-                        .orElse(false))
-                .findFirst()
-                .orElse(null);
+        return nomination.publicPicture().orElse(null);
     }
 
     /** A request parameter as Faces decoded it (the servlet request's own map misses posted form fields here). */
@@ -111,12 +104,6 @@ public class VoteBacking {
     private void info(String key) {
         FacesContext.getCurrentInstance()
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Messages.get(locale(), key), null));
-    }
-
-    private void error(String key) {
-        var context = FacesContext.getCurrentInstance();
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.get(locale(), key), null));
-        context.validationFailed();
     }
 
     public boolean isOpen() {
@@ -149,6 +136,14 @@ public class VoteBacking {
 
     public VotingWindow getWindow() {
         return votes.rules(category);
+    }
+
+    /** While the vote is open: how long is left, e.g. "Il reste 3 jours et 4 heures"; else empty. */
+    public String getTimeLeft() {
+        VotingWindow window = getWindow();
+        if (!isOpen() || window.closesAt() == null) return "";
+        var closes = window.closesAt().atZone(window.zone()).toInstant();
+        return org.palmares.platform.Countdown.text(java.time.Duration.between(clock.instant(), closes), locale());
     }
 
     public String getBallot() {

@@ -7,15 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.palmares.nomination.Attachment;
 import org.palmares.nomination.AttachmentService;
-import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.NominationStatus;
 import org.palmares.platform.DomainException;
 
 /**
  * The one picture the public vote page shows per nomination ({@code /vote/picture?nomination=12&attachment=34}):
- * only an image attached to an eligible nomination of a public-vote category; anything else is "not found".
+ * only an image its territory consented to show, attached to an eligible nomination of a public-vote category;
+ * anything else is "not found".
  */
 @WebServlet("/vote/picture")
 public class VotePictureServlet extends HttpServlet {
@@ -37,9 +38,8 @@ public class VotePictureServlet extends HttpServlet {
             Nomination nomination = votes.publicNomination(Long.parseLong(n));
             var attachment = nomination.getAttachments().stream()
                     .filter(x -> x.getId() == Long.parseLong(a))
-                    .filter(x -> AttachmentType.ofMediaType(x.getContentType())
-                            .map(AttachmentType::isImage)
-                            .orElse(false))
+                    // Only an image its territory consented to show publicly (changeset 021).
+                    .filter(Attachment::isShownPublicly)
                     .findFirst()
                     .orElseThrow(() -> DomainException.notFound("attachment"));
             if (nomination.getStatus() != NominationStatus.ELIGIBLE) throw DomainException.notFound("attachment");

@@ -29,6 +29,15 @@ public class HomeBacking {
         return current().map(e -> e.acceptsNominations(clock)).orElse(false);
     }
 
+    /** While nominations are open: how long is left before the deadline ("Il reste 3 jours et 4 heures"), else "". */
+    public String timeLeft(java.util.Locale locale) {
+        if (!isOpen()) return "";
+        return current()
+                .flatMap(Edition::nominationDeadline)
+                .map(d -> org.palmares.platform.Countdown.text(d.remaining(clock), locale))
+                .orElse("");
+    }
+
     /** The dates of the edition that are set, in order, as wall-clock times of its zone. */
     public List<CalendarEntry> getCalendar() {
         List<CalendarEntry> entries = new ArrayList<>();

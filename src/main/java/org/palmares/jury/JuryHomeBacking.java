@@ -73,10 +73,7 @@ public class JuryHomeBacking {
                     if (d.isPassed(clock)) {
                         return when + " — " + org.palmares.platform.Messages.get(locale, "jury.list.closed");
                     }
-                    java.time.Duration left = d.remaining(clock);
-                    return when + " — "
-                            + org.palmares.platform.Messages.get(
-                                    locale, "jury.list.timeLeft", left.toDays(), left.toHoursPart());
+                    return when + " — " + org.palmares.platform.Countdown.text(d.remaining(clock), locale) + ".";
                 })
                 .orElseGet(() -> org.palmares.platform.Messages.get(locale, "jury.list.noDeadline"));
     }

@@ -34,6 +34,10 @@ public class Attachment {
 
     private Instant uploadedAt;
 
+    /** The territory lets the public see this image (vote page, palmarès); off until it says so. */
+    @Column(name = "public_consent", nullable = false)
+    private boolean publicConsent;
+
     protected Attachment() {}
 
     public Attachment(
@@ -83,5 +87,25 @@ public class Attachment {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    public boolean isPublicConsent() {
+        return publicConsent;
+    }
+
+    /** An image the territory consented to show: what the public pages may serve. */
+    public boolean isShownPublicly() {
+        return publicConsent && isImage();
+    }
+
+    public boolean isImage() {
+        return AttachmentType.ofMediaType(contentType)
+                .map(AttachmentType::isImage)
+                .orElse(false);
+    }
+
+    /** The territory gives or withdraws its consent to show the image publicly. */
+    void consentToPublicDisplay(boolean consent) {
+        this.publicConsent = consent;
     }
 }

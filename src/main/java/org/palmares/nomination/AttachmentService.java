@@ -29,6 +29,7 @@ import org.palmares.platform.Access;
 import org.palmares.platform.AuditLog;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.FileDeletions;
+import org.palmares.platform.PublicPagesChanged;
 import org.palmares.platform.StorageStatus;
 
 /**
@@ -66,6 +67,9 @@ public class AttachmentService {
 
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    jakarta.enterprise.event.Event<PublicPagesChanged> publicPagesChanged;
 
     @Inject
     @ConfigProperty(name = "palmares.data.dir", defaultValue = "./data")
@@ -195,6 +199,31 @@ public class AttachmentService {
         audit.record("attachment.remove", "Nomination", nomination.getId(), attachment.getOriginalName(), null);
         // The file goes once the row is gone for good; a failed delete leaves an unreachable file, never a broken row.
         afterCompletion(true, directory().resolve(attachment.getStoredName()));
+    }
+
+    /**
+     * The territory (or an organiser for it) gives or withdraws its consent to show an image of its nomination on the
+     * public pages. Not bound to the phases: a picture's consent may be withdrawn at any time, even after the
+     * palmarès is out, and given late for it. Only an image can be consented to (422 otherwise).
+     */
+    @Transactional
+    public Attachment consentToPublicDisplay(long nominationId, long attachmentId, boolean consent) {
+        Nomination nomination = nominations.get(nominationId);
+        nominationAccess.requireChangeable(nomination);
+        Attachment attachment = of(nomination, attachmentId);
+        if (!attachment.isImage()) throw new DomainException(422, "attachment.consent.notImage");
+        if (attachment.isPublicConsent() != consent) {
+            attachment.consentToPublicDisplay(consent);
+            // The palmarès and its JSON are cached for every visitor: a withdrawn picture must go at once.
+            publicPagesChanged.fire(new PublicPagesChanged("consent " + attachment.getId()));
+            audit.record(
+                    consent ? "attachment.consent.give" : "attachment.consent.withdraw",
+                    "Nomination",
+                    nomination.getId(),
+                    null,
+                    attachment.getOriginalName());
+        }
+        return attachment;
     }
 
     /** The attachments of a nomination the caller may see. */

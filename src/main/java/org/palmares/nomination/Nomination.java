@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.palmares.edition.Category;
 
 /** A project a territory submits to a category. */
@@ -271,6 +272,11 @@ public class Nomination {
 
     public List<Answer> getAnswers() {
         return answers;
+    }
+
+    /** The first image its territory consented to show publicly (vote page, palmarès), if any. */
+    public Optional<Attachment> publicPicture() {
+        return attachments.stream().filter(Attachment::isShownPublicly).findFirst();
     }
 
     public List<Attachment> getAttachments() {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -307,7 +306,7 @@ public class NominationBacking implements Serializable {
                 .orElse("—");
     }
 
-    /** Time left before the deadline, e.g. "12 days 4 h 10 min"; "closed" once passed. */
+    /** Time left before the deadline, e.g. "Il reste 12 jours et 4 heures."; "closed" once passed. */
     public String getTimeLeft() {
         return getEdition()
                 .nominationDeadline()
@@ -317,9 +316,7 @@ public class NominationBacking implements Serializable {
 
     static String timeLeft(Deadline deadline, Clock clock, Locale locale) {
         if (deadline.isPassed(clock)) return Messages.get(locale, "nomination.deadline.passed");
-        Duration left = deadline.remaining(clock);
-        return Messages.get(
-                locale, "nomination.deadline.left", left.toDays(), left.toHoursPart(), left.toMinutesPart());
+        return org.palmares.platform.Countdown.text(deadline.remaining(clock), locale) + ".";
     }
 
     public String getSavedAt() {

@@ -31,7 +31,8 @@ public class NominationExportServlet extends DownloadServlet {
     protected void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Edition edition = editions.getCurrent();
         NominationFilter filter = NominationFilters.of(request::getParameter);
-        NominationExport.Format format = NominationExport.Format.of(request.getParameter("format"));
+        org.palmares.platform.TableExport.Format format =
+                org.palmares.platform.TableExport.Format.of(request.getParameter("format"));
         Locale locale = Language.of(request);
         List<Question> questions = edition.getCategories().stream()
                 .filter(c -> filter.categoryId() == null || c.getId().equals(filter.categoryId()))
@@ -44,7 +45,8 @@ public class NominationExportServlet extends DownloadServlet {
                 "attachment; filename=\"" + edition.getCode() + "-nominations." + format.extension() + "\"");
         response.setHeader("Cache-Control", "no-store");
         OutputStream out = response.getOutputStream();
-        try (NominationExport.RowWriter writer = NominationExport.open(format, out)) {
+        try (org.palmares.platform.TableExport.RowWriter writer =
+                org.palmares.platform.TableExport.open(format, out, "Nominations")) {
             writer.write(export.header());
             screening.forEachBatch(edition, filter, batch -> {
                 var answers = screening.answersOf(batch);

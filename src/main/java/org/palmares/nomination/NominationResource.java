@@ -258,6 +258,28 @@ public class NominationResource {
         return response.build();
     }
 
+    /** The territory's consent to show an image on the public pages: {@code {"consent": true}} or false. */
+    @PUT
+    @Path("nominations/{id}/attachments/{attachment}/public-consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Gives or withdraws the consent to show an image publicly ({\"consent\": true})")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or no boolean consent")
+    @APIResponse(responseCode = "404", description = "No such nomination or file, or not the caller's")
+    @APIResponse(responseCode = "422", description = "Not an image: only an image may be shown publicly")
+    public AttachmentView consent(
+            @PathParam("id") long id, @PathParam("attachment") long attachmentId, JsonObject body) {
+        JsonFields.required(body);
+        var consent = body.get("consent");
+        if (consent == null
+                || (consent.getValueType() != jakarta.json.JsonValue.ValueType.TRUE
+                        && consent.getValueType() != jakarta.json.JsonValue.ValueType.FALSE)) {
+            throw DomainException.invalid("attachment.consent.boolean");
+        }
+        Attachment changed = attachments.consentToPublicDisplay(
+                id, attachmentId, consent.getValueType() == jakarta.json.JsonValue.ValueType.TRUE);
+        return AttachmentView.of(id, changed, changed.getOriginalName());
+    }
+
     @DELETE
     @Path("nominations/{id}/attachments/{attachment}")
     @Operation(summary = "Removes a file (204)")
@@ -448,7 +470,14 @@ public class NominationResource {
             long questionId, String label, String kind, boolean required, List<String> choices, String value) {}
 
     /** An attached file and where to download it. */
-    public record AttachmentView(long id, String name, String contentType, long size, Instant uploadedAt, String href) {
+    public record AttachmentView(
+            long id,
+            String name,
+            String contentType,
+            long size,
+            Instant uploadedAt,
+            boolean publicConsent,
+            String href) {
         static AttachmentView of(long nominationId, Attachment a, String shownName) {
             return new AttachmentView(
                     a.getId(),
@@ -456,6 +485,7 @@ public class NominationResource {
                     a.getContentType(),
                     a.getSize(),
                     a.getUploadedAt(),
+                    a.isPublicConsent(),
                     "/api/v1/nominations/" + nominationId + "/attachments/" + a.getId());
         }
     }

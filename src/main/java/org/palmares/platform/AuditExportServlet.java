@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
-import org.palmares.nomination.NominationExport;
 
 /**
  * Streams the audit log, filtered as on the viewer page, as a CSV file (UTF-8 with a BOM, semicolons, formulas
@@ -33,12 +32,12 @@ public class AuditExportServlet extends DownloadServlet {
         AuditExport export = new AuditExport(Language.of(request), zone);
         // Checked before anything is written, so a refusal is still an error page.
         long count = search.count(filter, zone);
-        response.setContentType(NominationExport.Format.CSV_SEMICOLON.contentType());
+        response.setContentType(TableExport.Format.CSV_SEMICOLON.contentType());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + edition.getCode() + "-audit.csv\"");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Total-Count", String.valueOf(count));
-        try (NominationExport.RowWriter writer =
-                NominationExport.open(NominationExport.Format.CSV_SEMICOLON, response.getOutputStream())) {
+        try (TableExport.RowWriter writer =
+                TableExport.open(TableExport.Format.CSV_SEMICOLON, response.getOutputStream())) {
             writer.write(export.header());
             search.forEachBatch(filter, zone, batch -> {
                 for (AuditEvent e : batch) {

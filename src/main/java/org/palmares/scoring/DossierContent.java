@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
-import java.time.Duration;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
 import org.palmares.platform.Formats;
@@ -72,10 +71,8 @@ public class DossierContent {
                 .map(d -> {
                     String when = formats.fullDateTime(d.local(), language.getLocale());
                     if (d.isPassed(clock)) return when + " — " + Messages.get(language.getLocale(), "jury.list.closed");
-                    Duration left = d.remaining(clock);
                     return when + " — "
-                            + Messages.get(
-                                    language.getLocale(), "jury.list.timeLeft", left.toDays(), left.toHoursPart());
+                            + org.palmares.platform.Countdown.text(d.remaining(clock), language.getLocale());
                 })
                 .orElseGet(() -> Messages.get(language.getLocale(), "jury.list.noDeadline"));
     }

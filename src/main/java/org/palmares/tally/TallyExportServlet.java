@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import org.palmares.edition.Edition;
 import org.palmares.edition.EditionService;
-import org.palmares.nomination.NominationExport;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Language;
+import org.palmares.platform.TableExport;
 
 /**
- * The tally's files for organisers: {@code /organiser/export/tally?what=sheets|results&format=csv|xlsx} and the jury
+ * The tally's files for organisers: {@code /organiser/export/tally?what=sheets|results&format=csv|csv-semicolon|xlsx}
+ * and the jury
  * report {@code /organiser/export/jury-report.pdf}. Under /organiser/, and the service checks the role again.
  */
 @WebServlet({"/organiser/export/tally", "/organiser/export/jury-report.pdf"})
@@ -45,14 +46,16 @@ public class TallyExportServlet extends HttpServlet {
                 return;
             }
             boolean sheets = "sheets".equals(request.getParameter("what"));
-            NominationExport.Format format = NominationExport.Format.of(request.getParameter("format"));
-            List<List<String>> rows = sheets ? TallyExport.sheets(live, locale) : TallyExport.results(live, locale);
+            TableExport.Format format = TableExport.Format.of(request.getParameter("format"));
+            List<List<String>> rows =
+                    sheets ? TallyExport.sheets(live, locale, format) : TallyExport.results(live, locale, format);
             response.setContentType(format.contentType());
             response.setHeader(
                     "Content-Disposition",
                     "attachment; filename=\"" + edition.getCode() + (sheets ? "-sheets." : "-results.")
                             + format.extension() + "\"");
-            try (NominationExport.RowWriter writer = NominationExport.open(format, response.getOutputStream())) {
+            try (TableExport.RowWriter writer =
+                    TableExport.open(format, response.getOutputStream(), sheets ? "Sheets" : "Results")) {
                 for (List<String> row : rows) writer.write(row);
             }
         } catch (DomainException e) {

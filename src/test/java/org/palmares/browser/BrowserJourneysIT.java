@@ -144,7 +144,7 @@ class BrowserJourneysIT {
         wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
         driver.findElement(By.cssSelector("a.start-CDC")).click();
         wait.until(ExpectedConditions.urlContains("/territory/nomination.xhtml"));
-        assertTrue(body().contains("1 candidature(s) au plus par territoire"), "the limit is said before starting");
+        assertTrue(body().contains("Une candidature au plus par territoire"), "the limit is said before starting");
         driver.findElement(By.id("form:title")).sendKeys("Le chantier des Tisserands");
         driver.findElement(By.id("form:summary")).sendKeys("Vingt salariés en insertion **formés** au bâtiment.");
         // Autosave: the draft exists on the server without any button pressed.
@@ -174,7 +174,7 @@ class BrowserJourneysIT {
                 .click();
         driver.findElement(By.id("list:eligible")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("list:messages"), "1 candidature(s) déclarée(s) recevable(s)"));
+                By.id("list:messages"), "Une candidature déclarée recevable"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#list\\:table tbody tr[data-rk]"), "Recevable"));
     }
@@ -264,7 +264,7 @@ class BrowserJourneysIT {
         String report = driver.findElement(By.id("import:report")).getText();
         assertTrue(report.contains("PLIE du Val de Moselle") && report.contains("Invitation envoyée."), report);
         assertTrue(report.contains("Adresse électronique invalide."), "the bad line says why: " + report);
-        assertTrue(body().contains("2 invitation(s) envoyée(s) sur 3 ligne(s)."), body());
+        assertTrue(body().contains("2 invitations envoyées sur 3 lignes."), body());
         assertTrue(driver.findElement(By.id("list")).getText().contains("Maison de l'Emploi du Nord"));
 
         open("/organiser/jurors.xhtml");
@@ -338,14 +338,13 @@ class BrowserJourneysIT {
     void a_member_of_the_public_votes_with_the_code_read_from_the_outbox_and_gets_no_session() {
         open("/vote/index.xhtml?category=CDC");
         assertTrue(body().contains("Vote du public"), "the vote page");
-        List<WebElement> choices = driver.findElements(By.cssSelector("input[name='nomination']"));
+        List<WebElement> choices = driver.findElements(By.cssSelector(".vote-card"));
         assertTrue(choices.size() >= 3, "the eligible nominations are listed");
-        WebElement card = driver.findElements(By.cssSelector(".vote-card")).get(1);
+        WebElement card = choices.get(1);
         String title = card.findElement(By.cssSelector(".vote-card__title")).getText();
-        card.click();
         String address = "browser-" + System.nanoTime() + "@example.org";
         driver.findElement(By.id("vote:email")).sendKeys(address);
-        driver.findElement(By.id("vote:cast")).click();
+        card.findElement(By.cssSelector(".vote-card__cast")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code:value")));
         assertTrue(body().contains("Un code à six chiffres vient de vous être envoyé"));
 

@@ -565,8 +565,7 @@ class PersistenceIT {
         var filter = new org.palmares.nomination.NominationFilter(null, null, "Corse", null, "evil.example");
         var export = new org.palmares.nomination.NominationExport(Locale.FRENCH, edition.zone(), List.of());
         var out = new java.io.ByteArrayOutputStream();
-        try (var writer = org.palmares.nomination.NominationExport.open(
-                org.palmares.nomination.NominationExport.Format.CSV, out)) {
+        try (var writer = org.palmares.platform.TableExport.open(org.palmares.platform.TableExport.Format.CSV, out)) {
             writer.write(export.header());
             Access.asSystem(() -> {
                 screening.forEachBatch(

@@ -417,17 +417,19 @@ class VoteIT {
         assertEquals(200, page.statusCode());
         assertNoSession(page);
         assertEquals("stateless", Http.viewState(page.body()));
-        for (Nomination n : eligible()) assertTrue(page.body().contains("value=\"" + n.getId() + "\""), n.getTitle());
+        for (Nomination n : eligible()) {
+            assertTrue(page.body().contains("id=\"nomination-" + n.getId() + "\""), n.getTitle());
+        }
 
         String address = newAddress();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("vote", "vote");
         form.put("edition", Demo.EDITION);
         form.put("category", "CDC");
-        form.put("nomination", String.valueOf(eligible().get(2).getId()));
         form.put("vote:email", address);
         form.put("vote:website", "");
-        form.put("vote:cast", "");
+        // Each card has its own vote button; the third card's votes for the third nomination.
+        form.put("vote:cards:2:cast", "");
         form.put("jakarta.faces.ViewState", "stateless");
         HttpResponse<String> sent = http.post("/vote/index.xhtml", form, "X-Forwarded-For", client);
         assertEquals(200, sent.statusCode());

@@ -84,7 +84,8 @@ class CompletenessTest {
         var deadline = new Deadline(LocalDateTime.of(2019, 4, 30, 23, 59), ZoneId.of("Europe/Paris"));
         // 30 April 23:59 in Paris is 21:59 UTC (summer time).
         Clock before = Clock.fixed(Instant.parse("2019-04-28T20:58:00Z"), ZoneOffset.UTC);
-        assertEquals("2 d 1 h 1 min left.", NominationBacking.timeLeft(deadline, before, Locale.ENGLISH));
+        assertEquals("2 days and 1 hour left.", NominationBacking.timeLeft(deadline, before, Locale.ENGLISH));
+        assertEquals("Il reste 2 jours et 1 heure.", NominationBacking.timeLeft(deadline, before, Locale.FRENCH));
         Clock oneSecondAfter = Clock.fixed(Instant.parse("2019-04-30T21:59:01Z"), ZoneOffset.UTC);
         assertEquals("The deadline has passed.", NominationBacking.timeLeft(deadline, oneSecondAfter, Locale.ENGLISH));
         assertTrue(deadline.isPassed(oneSecondAfter));

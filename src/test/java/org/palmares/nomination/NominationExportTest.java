@@ -16,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.palmares.edition.Category;
 import org.palmares.edition.Edition;
+import org.palmares.platform.TableExport;
 
 class NominationExportTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneId.of("UTC"));
@@ -33,10 +34,10 @@ class NominationExportTest {
         return n;
     }
 
-    private byte[] export(NominationExport.Format format, Nomination n) throws IOException {
+    private byte[] export(TableExport.Format format, Nomination n) throws IOException {
         var export = new NominationExport(Locale.FRENCH, ZoneId.of("Europe/Paris"), List.of());
         var out = new ByteArrayOutputStream();
-        try (var writer = NominationExport.open(format, out)) {
+        try (var writer = TableExport.open(format, out)) {
             writer.write(export.header());
             writer.write(export.row(n, List.of()));
         }
@@ -45,8 +46,8 @@ class NominationExportTest {
 
     @Test
     void csv_starts_with_a_byte_order_mark_and_shows_times_in_the_edition_zone() throws IOException {
-        String csv = new String(
-                export(NominationExport.Format.CSV, nomination("Clause & co", "Résumé")), StandardCharsets.UTF_8);
+        String csv =
+                new String(export(TableExport.Format.CSV, nomination("Clause & co", "Résumé")), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFN° de dossier,Catégorie,Territoire"), csv);
         assertTrue(csv.contains("TC2019-SOC-001,SOC,"), csv);
         assertTrue(csv.contains("2026-03-01 10:30"), "09:30 UTC is 10:30 in Paris: " + csv);
@@ -55,7 +56,7 @@ class NominationExportTest {
     @Test
     void semicolon_csv_quotes_values_holding_semicolons_and_line_breaks() throws IOException {
         String csv = new String(
-                export(NominationExport.Format.CSV_SEMICOLON, nomination("Un; deux", "ligne 1\nligne 2")),
+                export(TableExport.Format.CSV_SEMICOLON, nomination("Un; deux", "ligne 1\nligne 2")),
                 StandardCharsets.UTF_8);
         assertTrue(csv.contains(";\"Un; deux\";\"ligne 1\nligne 2\";"), csv);
     }
@@ -63,19 +64,19 @@ class NominationExportTest {
     @Test
     void a_value_a_spreadsheet_would_run_as_a_formula_is_exported_as_text() throws IOException {
         String csv = new String(
-                export(NominationExport.Format.CSV, nomination("+cmd|' /C calc'!A0", "@SUM(1+1)")),
-                StandardCharsets.UTF_8);
+                export(TableExport.Format.CSV, nomination("+cmd|' /C calc'!A0", "@SUM(1+1)")), StandardCharsets.UTF_8);
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), csv);
         assertTrue(csv.contains("'+cmd|' /C calc'!A0"), csv);
         assertTrue(csv.contains("'@SUM(1+1)"), csv);
-        assertEquals("'-1", NominationExport.defuse("-1"));
-        assertEquals("plain", NominationExport.defuse("plain"));
-        assertEquals("", NominationExport.defuse(null));
+        assertEquals("-1", TableExport.defuse("-1"), "a negative number stays a number");
+        assertEquals("'-1+1", TableExport.defuse("-1+1"));
+        assertEquals("plain", TableExport.defuse("plain"));
+        assertEquals("", TableExport.defuse(null));
     }
 
     @Test
     void xlsx_opens_with_the_header_and_one_row_per_nomination() throws IOException {
-        byte[] xlsx = export(NominationExport.Format.XLSX, nomination("<script>alert(1)</script>", "x"));
+        byte[] xlsx = export(TableExport.Format.XLSX, nomination("<script>alert(1)</script>", "x"));
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertEquals("N° de dossier", sheet.getRow(0).getCell(0).getStringCellValue());
@@ -93,7 +94,7 @@ class NominationExportTest {
     void a_long_xlsx_export_streams_every_row() throws IOException {
         var export = new NominationExport(Locale.FRENCH, ZoneId.of("Europe/Paris"), List.of());
         var out = new ByteArrayOutputStream();
-        try (var writer = NominationExport.open(NominationExport.Format.XLSX, out)) {
+        try (var writer = TableExport.open(TableExport.Format.XLSX, out)) {
             writer.write(export.header());
             for (int i = 0; i < 1_234; i++) writer.write(export.row(nomination("Projet " + i, "x"), List.of()));
         }
@@ -106,9 +107,9 @@ class NominationExportTest {
 
     @Test
     void format_names_from_a_link_fall_back_to_comma_csv() {
-        assertEquals(NominationExport.Format.XLSX, NominationExport.Format.of("XLSX"));
-        assertEquals(NominationExport.Format.CSV_SEMICOLON, NominationExport.Format.of("csv-semicolon"));
-        assertEquals(NominationExport.Format.CSV, NominationExport.Format.of("pdf"));
-        assertEquals(NominationExport.Format.CSV, NominationExport.Format.of(null));
+        assertEquals(TableExport.Format.XLSX, TableExport.Format.of("XLSX"));
+        assertEquals(TableExport.Format.CSV_SEMICOLON, TableExport.Format.of("csv-semicolon"));
+        assertEquals(TableExport.Format.CSV, TableExport.Format.of("pdf"));
+        assertEquals(TableExport.Format.CSV, TableExport.Format.of(null));
     }
 }

@@ -34,7 +34,35 @@ public class PalmaresBacking {
     private Edition edition;
     private List<PublicationService.PalmaresCategory> categories;
     private List<Edition> archive;
+    private List<ArchiveCard> archiveCards = List.of();
     private String place;
+
+    /** One edition of the archive's index: its published categories, their winners, and the pictures consented. */
+    public record ArchiveCard(Edition edition, List<PublicationService.PalmaresCategory> categories) {
+        public List<PublicationService.PalmaresCategory> published() {
+            return categories.stream()
+                    .filter(PublicationService.PalmaresCategory::published)
+                    .toList();
+        }
+
+        /** Up to three winners whose territory consented to show a picture. */
+        public List<PublicationService.Laureate> pictured() {
+            return published().stream()
+                    .flatMap(c -> c.winners().stream())
+                    .filter(l -> l.picture() != null)
+                    .limit(3)
+                    .toList();
+        }
+
+        /** The winners of a category, by territory, joined ("A, B"). */
+        public static String winnerNames(PublicationService.PalmaresCategory c) {
+            return String.join(
+                    ", ",
+                    c.winners().stream()
+                            .map(l -> l.nomination().getTerritory().getName())
+                            .toList());
+        }
+    }
 
     @PostConstruct
     void load() {
@@ -47,6 +75,9 @@ public class PalmaresBacking {
         String key = external.getRequestParameterMap().get("edition");
         if (key == null || key.isBlank()) {
             archive = publication.archive();
+            archiveCards = archive.stream()
+                    .map(e -> new ArchiveCard(e, publication.palmares(e)))
+                    .toList();
             categories = List.of();
             return;
         }
@@ -132,7 +163,10 @@ public class PalmaresBacking {
         return baseUrl + "/palmares.xhtml" + (edition == null ? "" : "?edition=" + edition.getCode());
     }
 
-    /** The absolute address of the first published winner's picture, if any. */
+    /**
+     * The absolute address of the first published winner's picture its territory consented to show; else the site's
+     * own share image, so that a shared link always shows a picture.
+     */
     public String getShareImage() {
         return categories.stream()
                 .filter(PublicationService.PalmaresCategory::published)
@@ -140,7 +174,7 @@ public class PalmaresBacking {
                 .filter(l -> l.picture() != null)
                 .findFirst()
                 .map(l -> baseUrl + pictureUrl(l))
-                .orElse(null);
+                .orElse(baseUrl + "/og-image.png");
     }
 
     /** The path (below the context) of a laureate's picture. */
@@ -174,6 +208,14 @@ public class PalmaresBacking {
 
     public List<Edition> getArchive() {
         return archive;
+    }
+
+    public List<ArchiveCard> getArchiveCards() {
+        return archiveCards;
+    }
+
+    public String winnerNames(PublicationService.PalmaresCategory c) {
+        return ArchiveCard.winnerNames(c);
     }
 
     public String getPlace() {

@@ -31,7 +31,6 @@ import org.palmares.edition.EditionAction;
 import org.palmares.edition.PhaseGuard;
 import org.palmares.jury.Juror;
 import org.palmares.nomination.Attachment;
-import org.palmares.nomination.AttachmentType;
 import org.palmares.nomination.Nomination;
 import org.palmares.nomination.NominationStatus;
 import org.palmares.nomination.Territory;
@@ -214,14 +213,9 @@ public class PublicationService {
         return first;
     }
 
-    /** The first image among a nomination's attachments, or null when it has none. */
+    /** The image a nomination's territory consented to show publicly, or null when there is none. */
     public static Attachment picture(Nomination nomination) {
-        return nomination.getAttachments().stream()
-                .filter(a -> AttachmentType.ofMediaType(a.getContentType())
-                        .map(AttachmentType::isImage)
-                        .orElse(false))
-                .findFirst()
-                .orElse(null);
+        return nomination.publicPicture().orElse(null);
     }
 
     /** Where the edition's ceremony takes place, if set. */

@@ -26,6 +26,7 @@ class CertificateTextTest {
         var fr = CertificateText.of(facts(Award.WINNER, null, null), Locale.FRENCH);
         assertEquals("Lauréat — Clause sociale", fr.awardLine());
         assertEquals("Diplôme", fr.heading());
+        assertEquals("décerné à", fr.presentedTo(), "a diplôme is masculine");
         var en = CertificateText.of(facts(Award.WINNER, null, null), Locale.ENGLISH);
         assertEquals("Winner — Clause sociale", en.awardLine());
         assertEquals("Certificate", en.heading());
@@ -83,8 +84,10 @@ class CertificateTextTest {
         String content = new PdfTextExtractor(reader).getTextFromPage(1);
         for (String expected : new String[] {
             "Diplôme",
+            "décerné à",
             "Pour le jury",
-            "Trophées de la Clause 2019",
+            "Pour les organisateurs",
+            "TROPHÉES DE LA CLAUSE 2019",
             "Lauréat",
             "Maison de l’Emploi d’Olaine",
             "Les îles au travail",
