@@ -34,6 +34,10 @@ public class Attachment {
 
     private Instant uploadedAt;
 
+    /** SHA-256 of the bytes, in hexadecimal; null for files stored before it was recorded. */
+    @Column(name = "content_hash", length = 64)
+    private String contentHash;
+
     protected Attachment() {}
 
     public Attachment(
@@ -83,5 +87,14 @@ public class Attachment {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    public java.util.Optional<String> contentHash() {
+        return java.util.Optional.ofNullable(contentHash);
+    }
+
+    /** Records the hash of a file stored before hashes were (it never changes once known). */
+    void knowContentHash(String hash) {
+        if (contentHash == null) contentHash = hash;
     }
 }
