@@ -50,6 +50,8 @@
     var max = parseInt(input.getAttribute('data-max'), 10), field = input.closest('.field');
     var out = field && field.querySelector('.char-count');
     if (!max || !out) { return; }
+    // A read-only dossier has nothing to count.
+    if (input.disabled) { out.textContent = ''; return; }
     var length = input.value.length, over = length - max;
     var text = length + ' / ' + max;
     if (over > 0) {

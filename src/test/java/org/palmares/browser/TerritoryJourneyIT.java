@@ -48,6 +48,7 @@ class TerritoryJourneyIT {
             "\nDeuxième paragraphe après l'envoi du fichier : ça déménage, Noël à Zürich ; ÀÉÎÕÜ ÿ.";
     static final String SUMMARY_3 =
             "\nTroisième, écrit après le refus : « guillemets », l'apostrophe et les accents — intacts.";
+    static final String PARTNERS = "Régie de quartier « Les Tisserands », CCAS d'Évry — 12 entreprises ; ça marche.";
     static final Path PDF = Path.of("src/test/resources/files/projet.pdf").toAbsolutePath();
 
     private static Chromium chromium;
@@ -110,12 +111,55 @@ class TerritoryJourneyIT {
         driver.findElement(By.cssSelector("#form\\:upload input[type=file]")).sendKeys(PDF.toString());
     }
 
+    /** Two required questions on the SOC form (a long text and a choice), set up as the organiser would, before. */
+    private void questionsOnTheSocForm() {
+        var http = new org.palmares.it.Http(url);
+        org.palmares.it.PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.SETUP);
+        try {
+            for (String json : List.of(
+                    "{\"labelFr\":\"Partenaires du projet\",\"labelEn\":\"Partners\",\"kind\":\"LONG_TEXT\","
+                            + "\"required\":true}",
+                    "{\"labelFr\":\"Public visé\",\"labelEn\":\"Audience\",\"kind\":\"CHOICE\",\"required\":true,"
+                            + "\"choices\":\"Jeunes\\nSeniors\\nTous publics\"}")) {
+                var added = http.request(
+                        "POST",
+                        "/api/v1/organiser/categories/3/questions", // SOC: the demo's third category
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Authorization",
+                        org.palmares.it.Http.basic(Demo.ORGANISER, Demo.PASSWORD),
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json");
+                assertEquals(201, added.statusCode(), added.body());
+            }
+        } finally {
+            org.palmares.it.PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
+        }
+    }
+
+    private WebElement partners() {
+        return driver.findElement(By.cssSelector("textarea[id$='answerLONG_TEXT']"));
+    }
+
+    private String audience() {
+        return driver.findElement(By.cssSelector("[id$='answerCHOICE_label']")).getText();
+    }
+
     @Test
     @Order(1)
     void nothing_typed_is_lost_through_an_upload_a_refusal_a_save_and_a_reload() {
+        questionsOnTheSocForm();
+        driver.navigate().refresh();
         driver.findElement(By.cssSelector("a.start-SOC")).click();
         wait.until(ExpectedConditions.urlContains("/territory/nomination.xhtml"));
         title().sendKeys(TITLE);
+        untilSaved();
+        partners().sendKeys(PARTNERS);
+        driver.findElement(By.cssSelector("[id$='answerCHOICE']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[id$='answerCHOICE_panel'] li[data-label='Seniors']")))
+                .click();
         untilSaved();
         wait.until(ExpectedConditions.urlContains("id="));
         nominationUrl = driver.getCurrentUrl();
@@ -163,6 +207,8 @@ class TerritoryJourneyIT {
                 SUMMARY_1 + SUMMARY_2 + SUMMARY_3,
                 summary().getAttribute("value").replace("\r\n", "\n"),
                 "every character of the summary");
+        assertEquals(PARTNERS, partners().getAttribute("value"), "every character of the answer");
+        assertEquals("Seniors", audience(), "the choice");
         assertEquals(1, driver.findElements(By.linkText("projet.pdf")).size(), "the file");
     }
 
@@ -216,6 +262,7 @@ class TerritoryJourneyIT {
         assertTrue(dossier.contains(TITLE), dossier);
         assertTrue(dossier.contains("Vingt-deux salariés") && dossier.contains("Noël à Zürich"), dossier);
         assertTrue(dossier.contains("projet.pdf"), dossier);
+        assertTrue(dossier.contains(PARTNERS) && dossier.contains("Seniors"), "the answers as the jury reads them");
         assertTrue(driver.findElements(By.id("missing")).isEmpty(), "nothing missing");
         driver.findElement(By.id("review:confirm")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmYes")))
