@@ -38,6 +38,10 @@ public class Attachment {
     @Column(name = "public_consent", nullable = false)
     private boolean publicConsent;
 
+    /** SHA-256 of the bytes, in hexadecimal; null for files stored before it was recorded. */
+    @Column(name = "content_hash", length = 64)
+    private String contentHash;
+
     protected Attachment() {}
 
     public Attachment(
@@ -107,5 +111,14 @@ public class Attachment {
     /** The territory gives or withdraws its consent to show the image publicly. */
     void consentToPublicDisplay(boolean consent) {
         this.publicConsent = consent;
+    }
+
+    public java.util.Optional<String> contentHash() {
+        return java.util.Optional.ofNullable(contentHash);
+    }
+
+    /** Records the hash of a file stored before hashes were (it never changes once known). */
+    void knowContentHash(String hash) {
+        if (contentHash == null) contentHash = hash;
     }
 }

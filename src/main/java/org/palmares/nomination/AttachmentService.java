@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -142,8 +145,9 @@ public class AttachmentService {
         try {
             temporary = Files.createTempFile(directory, "upload-", ".part");
             long size;
+            MessageDigest sha256 = sha256();
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(channel)) {
+                    OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
                 size = copy(content, out, maxFileBytes + 1, System.nanoTime() + maxUploadSeconds * 1_000_000_000L);
                 // On the device before the row that names it commits: an acknowledged file outlives a power cut,
                 // and a disk that filled meanwhile fails here (some file systems allocate late), not after the 201.
@@ -168,6 +172,12 @@ public class AttachmentService {
                                 413, refusal.get().messageKey(), megabytes(maxExpandedBytes), maxEntries, maxRatio)
                         : new DomainException(415, refusal.get().messageKey());
             }
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            Optional<Attachment> same = sameFile(nomination, size, hash);
+            if (same.isPresent()) {
+                throw DomainException.conflict(
+                        "attachment.duplicate", same.get().getOriginalName());
+            }
             if (nomination.attachmentBytes() + size > maxNominationBytes) {
                 throw new DomainException(413, "attachment.nominationFull", megabytes(maxNominationBytes));
             }
@@ -178,7 +188,7 @@ public class AttachmentService {
             afterCompletion(false, target);
             Account uploader = uploader();
             Attachment attachment = nomination.attach(
-                    FileNames.sanitise(originalName, type), stored, type.mediaType(), size, uploader, clock);
+                    FileNames.sanitise(originalName, type), stored, type.mediaType(), size, hash, uploader, clock);
             em.flush();
             audit.record("attachment.add", "Nomination", nomination.getId(), null, attachment.getOriginalName());
             return attachment;
@@ -186,6 +196,41 @@ public class AttachmentService {
             throw new UncheckedIOException(e);
         } finally {
             if (temporary != null) deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * The nomination's attachment with the same bytes, if any. A file stored before hashes were recorded is hashed
+     * from its stored copy, only when its size matches (and the hash is kept for next time).
+     */
+    private Optional<Attachment> sameFile(Nomination nomination, long size, String hash) {
+        for (Attachment existing : nomination.getAttachments()) {
+            if (existing.getSize() != size) continue;
+            if (existing.contentHash().isEmpty()) {
+                Path file = directory().resolve(existing.getStoredName()).normalize();
+                if (!file.startsWith(directory()) || !Files.isRegularFile(file)) continue;
+                existing.knowContentHash(hashOf(file));
+            }
+            if (existing.contentHash().map(hash::equals).orElse(false)) return Optional.of(existing);
+        }
+        return Optional.empty();
+    }
+
+    private static String hashOf(Path file) {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -113,10 +113,13 @@ public class Nomination {
         updatedAt = clock.instant();
     }
 
-    /** Takes a withdrawn nomination back as a draft, keeping its place, reference and attachments. */
+    /**
+     * Takes a withdrawn or submitted nomination back as a draft (to change it before submitting it again), keeping
+     * its place, reference and attachments.
+     */
     public void reopen(Clock clock) {
-        if (status != NominationStatus.WITHDRAWN) {
-            throw new IllegalStateException("Only a withdrawn nomination can be reopened");
+        if (status != NominationStatus.WITHDRAWN && status != NominationStatus.SUBMITTED) {
+            throw new IllegalStateException("Only a withdrawn or submitted nomination can be reopened");
         }
         status = NominationStatus.DRAFT;
         updatedAt = clock.instant();
@@ -159,8 +162,21 @@ public class Nomination {
             long size,
             org.palmares.account.Account by,
             Clock clock) {
+        return attach(originalName, storedName, contentType, size, null, by, clock);
+    }
+
+    /** Attaches a file whose bytes hash to {@code contentHash} (SHA-256, hexadecimal). */
+    public Attachment attach(
+            String originalName,
+            String storedName,
+            String contentType,
+            long size,
+            String contentHash,
+            org.palmares.account.Account by,
+            Clock clock) {
         requireEditable();
         var attachment = new Attachment(this, originalName, storedName, contentType, size, by, clock.instant());
+        attachment.knowContentHash(contentHash);
         attachments.add(attachment);
         updatedAt = clock.instant();
         return attachment;

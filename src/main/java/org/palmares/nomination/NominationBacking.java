@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -50,8 +51,14 @@ public class NominationBacking implements Serializable {
     private Long id;
     private long categoryId;
     private Long version;
+
+    /** Refused with a message beside the field when too long, never cut (the page counts as the user types). */
+    @Size(max = NominationService.MAX_TITLE, message = "{nomination.title.size}")
     private String title;
+
+    @Size(max = NominationService.MAX_SUMMARY, message = "{nomination.summary.size}")
     private String summary;
+
     private Map<Long, String> answers = new HashMap<>();
     private Instant savedAt;
     private String savedFingerprint = "";
@@ -107,9 +114,17 @@ public class NominationBacking implements Serializable {
      * messages alone) when nothing changed since the last save.
      */
     public void autosave() {
-        if (id != null && fingerprint().equals(savedFingerprint) && !stale) return;
-        store(false);
+        if (id != null && fingerprint().equals(savedFingerprint) && !stale) {
+            saved();
+            return;
+        }
+        if (store(false)) saved();
         PrimeFaces.current().ajax().update("form:status", "head");
+    }
+
+    /** Tells the page that what its request carried is stored (nomination.js then stops warning before leaving). */
+    private static void saved() {
+        PrimeFaces.current().ajax().addCallbackParam("saved", true);
     }
 
     /** What the form holds, to tell whether it changed since it was last saved. */
@@ -119,7 +134,33 @@ public class NominationBacking implements Serializable {
 
     /** Saves on request, and says so. */
     public void save() {
-        if (store(true)) info("nomination.saved");
+        if (store(true)) {
+            saved();
+            info("nomination.saved");
+        }
+    }
+
+    /**
+     * The step before submission: saves, then opens the review page (the dossier as the jury will read it, what is
+     * missing, the confirmation). An empty new form says so instead of doing nothing.
+     */
+    public String review() {
+        if (id == null && (title == null || title.isBlank())) {
+            error("nomination.empty.submit");
+            List<String> missing = new java.util.ArrayList<>();
+            missing.add(Messages.get(locale(), "nomination.title"));
+            if (summary == null || summary.isBlank()) missing.add(Messages.get(locale(), "nomination.summary"));
+            getQuestions().stream()
+                    .filter(Question::isRequired)
+                    .filter(q -> answers.getOrDefault(q.getId(), "").isBlank())
+                    .forEach(q -> missing.add(q.label(locale())));
+            missing.forEach(m -> error("nomination.missing.item", m));
+            FacesContext.getCurrentInstance().validationFailed();
+            return null;
+        }
+        if (!store(true)) return null;
+        saved();
+        return "/territory/review?faces-redirect=true&id=" + id;
     }
 
     private boolean store(boolean loud) {
@@ -171,29 +212,17 @@ public class NominationBacking implements Serializable {
         info("nomination.reloaded");
     }
 
-    public void submit() {
-        if (!store(false)) return;
-        try {
-            Nomination submitted = nominations.submit(id);
-            version = submitted.getVersion();
-            nomination = submitted;
-            info("nomination.submitted", submitted.getReference());
-        } catch (NominationService.IncompleteNomination e) {
-            error("nomination.incomplete.page");
-            e.missing(locale()).forEach(m -> error("nomination.missing.item", m));
-            FacesContext.getCurrentInstance().validationFailed();
-        } catch (DomainException e) {
-            error(e.messageKey(), e.arguments());
-            FacesContext.getCurrentInstance().validationFailed();
-        }
-    }
-
     public void withdraw() {
         act(() -> nominations.withdraw(id), "nomination.withdrawn");
     }
 
     public void reopen() {
         act(() -> nominations.reopen(id), "nomination.reopened");
+        answers.clear();
+        title = current().getTitle();
+        summary = current().getSummary();
+        current().getAnswers().forEach(a -> answers.put(a.getQuestion().getId(), a.getValue()));
+        savedFingerprint = fingerprint();
     }
 
     private void act(java.util.function.Supplier<Nomination> action, String done) {
@@ -269,16 +298,41 @@ public class NominationBacking implements Serializable {
         return id == null ? List.of() : nominations.missing(current(), locale());
     }
 
-    /** The form can still change: the deadline has not passed and the nomination is a draft or submitted. */
+    /**
+     * The form can be typed in: the deadline has not passed and the nomination is new or a draft. A submitted one
+     * is read-only; it is taken back as a draft to be changed ({@link #reopen}).
+     */
     public boolean isOpen() {
         return getEdition().acceptsNominations(clock)
-                && (id == null || current().isChangeable());
+                && (id == null || current().getStatus() == NominationStatus.DRAFT);
     }
 
+    /** Submitted, as the jury will receive it: shown read-only with a link to its receipt. */
+    public boolean isSubmittedReadOnly() {
+        return id != null && current().getStatus() == NominationStatus.SUBMITTED;
+    }
+
+    /** Withdrawn (back as a draft) or submitted (back as a draft to change it), before the deadline. */
     public boolean isReopenable() {
         return id != null
-                && current().getStatus() == NominationStatus.WITHDRAWN
+                && (current().getStatus() == NominationStatus.WITHDRAWN
+                        || current().getStatus() == NominationStatus.SUBMITTED)
                 && getEdition().acceptsNominations(clock);
+    }
+
+    /** Only a submitted dossier is withdrawn (a draft goes nowhere until submitted), before the deadline. */
+    public boolean isWithdrawable() {
+        return id != null
+                && current().getStatus() == NominationStatus.SUBMITTED
+                && getEdition().acceptsNominations(clock);
+    }
+
+    public int getMaxTitle() {
+        return NominationService.MAX_TITLE;
+    }
+
+    public int getMaxSummary() {
+        return NominationService.MAX_SUMMARY;
     }
 
     /** "At most N nomination(s) per territory in this category; your territory has started M." */

@@ -182,6 +182,26 @@ public class NominationResource {
     }
 
     @GET
+    @Path("nominations/{id}/receipt")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The PDF receipt of a submitted nomination, as e-mailed to its territory on submission")
+    @APIResponse(responseCode = "404", description = "No such nomination, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not submitted yet: no receipt")
+    public Response receipt(@PathParam("id") long id, @QueryParam("lang") String lang) {
+        // The page links with the language the reader chose on the site, which may differ from the browser's.
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : "fr".equals(lang) ? Locale.FRENCH : locale();
+        byte[] pdf = nominations.receipt(id, locale);
+        Nomination nomination = nominations.get(id);
+        return Response.ok(pdf, "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        FileNames.contentDisposition(false, NominationReceipt.fileName(nomination)))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @GET
     @Path("nominations/{id}/attachments")
     @Operation(summary = "The nomination's files")
     @APIResponse(responseCode = "404", description = "No such nomination, or not visible to the caller")

@@ -204,12 +204,13 @@ public class NominationService {
         return nomination;
     }
 
-    /** Takes a withdrawn nomination back as a draft, before the deadline. */
+    /** Takes a withdrawn or submitted nomination back as a draft, before the deadline. */
     @Transactional
     public Nomination reopen(long nominationId) {
         Nomination nomination = getChangeable(nominationId);
         requireOpen(nomination);
-        if (nomination.getStatus() != NominationStatus.WITHDRAWN) {
+        if (nomination.getStatus() != NominationStatus.WITHDRAWN
+                && nomination.getStatus() != NominationStatus.SUBMITTED) {
             throw DomainException.conflict("nomination.notWithdrawn");
         }
         nomination.reopen(clock);
@@ -254,6 +255,15 @@ public class NominationService {
     public List<Question> questionsOf(long categoryId) {
         access.require(Role.ORGANISER);
         return questions(editions.getCategory(categoryId));
+    }
+
+    /** The PDF receipt of a submitted nomination of the caller's territory (or for an organiser). */
+    public byte[] receipt(long nominationId, Locale locale) {
+        Nomination nomination = getChangeable(nominationId);
+        if (!nomination.hasReference() || nomination.getSubmittedAt() == null) {
+            throw DomainException.conflict("receipt.notSubmitted");
+        }
+        return NominationReceipt.pdf(nomination, questions(nomination.getCategory()), locale);
     }
 
     /** What the nomination still lacks before submission, in the reader's language. */

@@ -153,10 +153,15 @@ class BrowserJourneysIT {
         Path pdf = Path.of("src/test/resources/files/projet.pdf").toAbsolutePath();
         driver.findElement(By.cssSelector("#form\\:upload input[type=file]")).sendKeys(pdf.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("projet.pdf")));
+        // Submission is a step: the review page, a confirmation, then the receipt page.
         driver.findElement(By.id("form:submit")).click();
+        wait.until(ExpectedConditions.urlContains("/territory/review.xhtml"));
+        driver.findElement(By.id("review:confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmYes")))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), Demo.EDITION + "-CDC-"));
         String reference = driver.findElement(By.id("reference")).getText();
-        assertTrue(body().contains("Dossier déposé sous la référence " + reference), body());
+        assertTrue(body().contains("Votre dossier a bien été déposé"), body());
 
         driver.manage().deleteAllCookies();
         logIn(Demo.ORGANISER);

@@ -567,6 +567,46 @@ class NominationIT {
     }
 
     @Test
+    @Order(13)
+    @RunAsClient
+    void the_same_file_twice_is_refused_with_409_naming_the_file_already_there_and_a_different_one_goes_in() {
+        long id = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        byte[] pdf = ascii("%PDF-1.4\n%deux fois\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        assertEquals(201, upload(Demo.TERRITORY, id, "rapport.pdf", pdf).statusCode());
+        HttpResponse<String> twice = upload(Demo.TERRITORY, id, "rapport-copie.pdf", pdf);
+        assertProblem(twice, 409);
+        assertTrue(twice.body().contains("rapport.pdf") && twice.body().contains("déjà joint"), twice.body());
+        String list = as(Demo.TERRITORY, "GET", "/api/v1/nominations/" + id + "/attachments", null)
+                .body();
+        assertFalse(list.contains("rapport-copie.pdf"), list);
+        byte[] other = ascii("%PDF-1.4\n%une autre\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        assertEquals(201, upload(Demo.TERRITORY, id, "rapport-2.pdf", other).statusCode(), "other bytes go in");
+    }
+
+    @Test
+    @Order(14)
+    @RunAsClient
+    void the_pdf_receipt_is_for_a_submitted_nomination_and_its_own_territory_only() {
+        long draft = draftOfTheDemoTerritory("SOC", "Pieces jointes");
+        assertProblem(as(Demo.TERRITORY, "GET", "/api/v1/nominations/" + draft + "/receipt", null), 409);
+        long submitted = first(
+                ID,
+                as(Demo.TERRITORY, "GET", "/api/v1/editions/" + Demo.EDITION + "/nominations?status=SUBMITTED", null)
+                        .body());
+        HttpResponse<String> receipt = http().request(
+                        "GET",
+                        "/api/v1/nominations/" + submitted + "/receipt?lang=en",
+                        null,
+                        "Authorization",
+                        Http.basic(Demo.TERRITORY, Demo.PASSWORD));
+        assertEquals(200, receipt.statusCode(), receipt.body());
+        assertEquals(
+                "application/pdf", receipt.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(receipt.body().startsWith("%PDF"));
+        assertProblem(as(OTHER, "GET", "/api/v1/nominations/" + submitted + "/receipt", null), 404);
+    }
+
+    @Test
     @Order(50)
     void the_organiser_sets_the_nomination_deadline_to_now() {
         Access.asSystem(() -> {

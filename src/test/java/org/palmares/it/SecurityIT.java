@@ -139,8 +139,13 @@ class SecurityIT {
         return backup && "201".equals(expected) && !Deployments.POSTGRESQL.isBlank() ? "409" : expected;
     }
 
-    private static final byte[] SMALL_PDF =
-            "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.concurrent.atomic.AtomicLong PDFS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A small PDF, different at each call: a nomination refuses the same file twice. */
+    private static byte[] smallPdf() {
+        return ("%PDF-1.4\n%matrix " + PDFS.incrementAndGet() + "\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
 
     private HttpResponse<String> call(
             Http http, AccessMatrix.Subject subject, AccessMatrix.Row row, String path, String body) {
@@ -153,7 +158,7 @@ class SecurityIT {
         byte[] bytes = null;
         if (body.equals("pdf")) {
             headers.addAll(List.of("Content-Type", "application/pdf", "X-Filename", "matrice.pdf"));
-            bytes = SMALL_PDF;
+            bytes = smallPdf();
         } else if (body.startsWith("text:")) {
             headers.addAll(List.of("Content-Type", "text/plain"));
             bytes = body.substring("text:".length()).trim().getBytes(StandardCharsets.UTF_8);
@@ -234,7 +239,7 @@ class SecurityIT {
                 .request(
                         "POST",
                         "/api/v1/nominations/" + draft + "/attachments",
-                        SMALL_PDF,
+                        smallPdf(),
                         "Authorization",
                         Http.basic(territory, Demo.PASSWORD),
                         "Accept",

@@ -161,4 +161,35 @@ class NominationTest {
         assertThrows(IllegalStateException.class, () -> nomination.withdraw(MUCH_LATER));
         assertEquals(NominationStatus.ELIGIBLE, nomination.getStatus());
     }
+
+    @Test
+    void a_submitted_nomination_is_taken_back_as_a_draft_to_be_changed_and_keeps_its_reference() {
+        Nomination nomination = submitted();
+        nomination.reopen(MUCH_LATER);
+        assertEquals(NominationStatus.DRAFT, nomination.getStatus());
+        assertEquals("TC2019-SOC-001", nomination.getReference());
+        nomination.edit("Chantier d'insertion, deuxième version", "Résumé", MUCH_LATER);
+        nomination.submit("TC2019-SOC-009", MUCH_LATER);
+        assertEquals("TC2019-SOC-001", nomination.getReference(), "the first reference stays");
+    }
+
+    @Test
+    void a_draft_or_a_screened_nomination_cannot_be_reopened() {
+        assertThrows(IllegalStateException.class, () -> draft().reopen(MUCH_LATER));
+        Nomination screened = submitted();
+        screened.screen(true, null, MUCH_LATER);
+        assertThrows(IllegalStateException.class, () -> screened.reopen(MUCH_LATER));
+    }
+
+    @Test
+    void an_attachment_keeps_the_hash_of_its_bytes_and_older_ones_have_none() {
+        Nomination nomination = draft();
+        Attachment hashed = nomination.attach("a.pdf", "s1", "application/pdf", 10, "ab12", null, LATER);
+        Attachment older = nomination.attach("b.pdf", "s2", "application/pdf", 10, null, LATER);
+        assertEquals(java.util.Optional.of("ab12"), hashed.contentHash());
+        assertTrue(older.contentHash().isEmpty());
+        older.knowContentHash("cd34");
+        older.knowContentHash("ef56");
+        assertEquals(java.util.Optional.of("cd34"), older.contentHash(), "once known, never changed");
+    }
 }
