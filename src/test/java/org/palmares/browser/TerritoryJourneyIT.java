@@ -225,6 +225,39 @@ class TerritoryJourneyIT {
 
     @Test
     @Order(3)
+    void an_image_is_shown_publicly_only_once_the_territory_consents_and_the_consent_keeps_the_typed_text()
+            throws Exception {
+        Path png = java.nio.file.Files.createTempDirectory("palmares-image").resolve("affiche.png");
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        driver.get(nominationUrl);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("projet.pdf")));
+        String typed = summary().getAttribute("value");
+        driver.findElement(By.cssSelector("#form\\:upload input[type=file]")).sendKeys(png.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("affiche.png")));
+        // A PDF has no consent to give; the image starts not shown.
+        assertEquals(
+                1, driver.findElements(By.cssSelector("#form\\:files .consent")).size(), "one toggle, the image's");
+        WebElement toggle = driver.findElement(By.cssSelector("#form\\:files .consent button"));
+        assertEquals("false", toggle.getAttribute("aria-checked"));
+        summary().sendKeys(" — suite");
+        toggle.click();
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#form\\:files .consent button"), "aria-checked", "true"));
+        assertEquals(typed + " — suite", summary().getAttribute("value"), "the consent left the typed text alone");
+        untilSaved();
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("affiche.png")));
+        assertEquals(
+                "true",
+                driver.findElement(By.cssSelector("#form\\:files .consent button"))
+                        .getAttribute("aria-checked"),
+                "the consent is stored");
+        assertEquals(typed + " — suite", summary().getAttribute("value"));
+    }
+
+    @Test
+    @Order(4)
     void an_empty_form_says_why_nothing_is_submitted_and_the_review_lists_what_is_missing() {
         driver.findElement(By.cssSelector("a.start-CDC")).click();
         wait.until(ExpectedConditions.urlContains("/territory/nomination.xhtml"));
@@ -247,7 +280,7 @@ class TerritoryJourneyIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void submission_is_a_review_a_confirmation_and_a_receipt_then_the_dossier_is_read_only() {
         driver.get(nominationUrl);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form:submit")));
