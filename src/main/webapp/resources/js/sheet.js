@@ -72,13 +72,6 @@
     stored = sentBody;
     if (!unsaved()) { try { localStorage.removeItem(key); } catch (ignored) { /* nothing kept */ } }
   }
-  function choose(radio) {
-    // Mirrors what a click does on PrimeFaces' selectOneButton: the radio and the button's look.
-    var group = radio.closest('.ui-selectonebutton');
-    if (group) { group.querySelectorAll('.ui-button').forEach(function (b) { b.classList.remove('ui-state-active'); }); }
-    radio.checked = true;
-    var button = radio.closest('.ui-button'); if (button) { button.classList.add('ui-state-active'); }
-  }
   function restore() {
     var copy = read(); if (!copy) { return; }
     if (!inputs().length) { localStorage.removeItem(key); return; }
@@ -88,8 +81,8 @@
       changed = true;
       inputs().filter(function (e) { return e.name === name; }).forEach(function (e) {
         if (e.type === 'radio') {
-          if (e.value === copy[name]) { choose(e); }
-          else if (copy[name] === '') { e.checked = false; var b = e.closest('.ui-button'); if (b) { b.classList.remove('ui-state-active'); } }
+          if (e.value === copy[name]) { e.checked = true; }
+          else if (copy[name] === '') { e.checked = false; }
         } else { e.value = copy[name]; }
       });
     });
@@ -175,8 +168,7 @@
     failed: failed
   };
 
-  // Delegated listeners: they outlive every re-render of the form. PrimeFaces' widgets fire jQuery events, which
-  // listeners added by addEventListener do not see: listen through jQuery too when it is there.
+  // Delegated listeners: they outlive every re-render of the form.
   function edited(e) {
     var t = e.target;
     if (!t || !t.closest || !t.closest('#sheetForm') || !(t.type === 'radio' || t.tagName === 'TEXTAREA')) { return; }
@@ -184,7 +176,25 @@
   }
   document.addEventListener('input', edited);
   document.addEventListener('change', edited);
-  if (window.jQuery) { window.jQuery(document).on('change', '#sheetForm input[type=radio]', edited); }
+
+  // A score can be taken back: a click on the chosen value, or Delete / Backspace on it, leaves the criterion
+  // unscored (native radios cannot be unchecked otherwise).
+  function scaleRadio(t) { return t && t.type === 'radio' && t.closest && t.closest('#sheetForm .scale') ? t : null; }
+  var pressed = null;
+  document.addEventListener('pointerdown', function (e) {
+    var t = e.target, label = t && t.closest ? t.closest('#sheetForm .scale label') : null;
+    var radio = scaleRadio(label ? byId(label.htmlFor) : t);
+    pressed = radio && radio.checked && !radio.disabled ? radio : null;
+  }, true);
+  function clear(radio) { radio.checked = false; show(''); later(300); }
+  document.addEventListener('click', function (e) {
+    var radio = scaleRadio(e.target);
+    if (radio && radio === pressed) { pressed = null; clear(radio); }
+  });
+  document.addEventListener('keydown', function (e) {
+    var radio = scaleRadio(e.target);
+    if (radio && radio.checked && !radio.disabled && (e.key === 'Delete' || e.key === 'Backspace')) { e.preventDefault(); clear(radio); }
+  });
 
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden' && (timer || unsaved())) { if (timer) { clearTimeout(timer); } run(); }

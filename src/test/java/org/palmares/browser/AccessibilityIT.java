@@ -186,11 +186,21 @@ class AccessibilityIT {
         new Actions(driver).sendKeys(Keys.ENTER).perform();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheetForm")));
         String before = firstCriterionScore();
-        WebElement focused = tabTo(".scale *");
-        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        // Tab reaches the scale's chosen value (or its first one when none is chosen); Space chooses a value that
+        // is not chosen yet, an arrow moves to the next value and chooses it.
+        tabTo(".scale input[type=radio]");
+        new Actions(driver)
+                .sendKeys(before.isEmpty() ? Keys.SPACE : Keys.ARROW_RIGHT)
+                .perform();
         wait.until(d -> !firstCriterionScore().equals(before));
-        assertNotEquals(before, firstCriterionScore(), "Space on a focused scale button sets the score");
-        assertTrue(focused.isDisplayed());
+        assertNotEquals(before, firstCriterionScore(), "the keyboard sets the score");
+        assertNotEquals(
+                "none",
+                js().executeScript("return getComputedStyle(document.activeElement.nextElementSibling).outlineStyle"),
+                "the focused value is outlined");
+        // Delete takes the score back: the criterion is unscored again.
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        wait.until(d -> firstCriterionScore().isEmpty());
     }
 
     // --- helpers ---
@@ -241,8 +251,9 @@ class AccessibilityIT {
     }
 
     private String firstCriterionScore() {
-        List<WebElement> active =
-                driver.findElements(By.cssSelector(".scale")).get(0).findElements(By.cssSelector(".ui-state-active"));
+        List<WebElement> active = driver.findElements(By.cssSelector(".scale"))
+                .get(0)
+                .findElements(By.cssSelector("input:checked + label"));
         return active.isEmpty() ? "" : active.get(0).getText();
     }
 

@@ -314,7 +314,7 @@ class BrowserJourneysIT {
         for (int i = 0; i < criteria.size(); i++) {
             WebElement criterion = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"))
                     .get(i);
-            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale .ui-button"));
+            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale label"));
             WebElement button = buttons.get(Math.min(2, buttons.size() - 1));
             chosen.add(button.getText());
             button.click();
@@ -328,7 +328,7 @@ class BrowserJourneysIT {
         var reloaded = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"));
         for (int i = 0; i < reloaded.size(); i++) {
             String active = reloaded.get(i)
-                    .findElement(By.cssSelector(".scale .ui-button.ui-state-active"))
+                    .findElement(By.cssSelector(".scale input:checked + label"))
                     .getText();
             assertEquals(chosen.get(i), active, "criterion " + (i + 1) + " kept its value");
         }
@@ -403,7 +403,7 @@ class BrowserJourneysIT {
                 assertEquals(
                         chosen.get(i),
                         reloaded.get(i)
-                                .findElement(By.cssSelector(".scale .ui-button.ui-state-active"))
+                                .findElement(By.cssSelector(".scale input:checked + label"))
                                 .getText(),
                         "criterion " + (i + 1) + " kept its value");
             }
@@ -498,7 +498,7 @@ class BrowserJourneysIT {
         for (int i = 0; i < count; i++) {
             WebElement criterion = driver.findElements(By.cssSelector("#sheetForm fieldset.criterion"))
                     .get(i);
-            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale .ui-button"));
+            List<WebElement> buttons = criterion.findElements(By.cssSelector(".scale label"));
             WebElement button = buttons.get(Math.min(1, buttons.size() - 1));
             ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("arguments[0].scrollIntoView({block: 'center'})", button);

@@ -95,14 +95,14 @@ class JurorJourneyIT {
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             WebElement c = criteria().get(i);
-            List<WebElement> active = c.findElements(By.cssSelector(".scale .ui-button.ui-state-active"));
+            List<WebElement> active = c.findElements(By.cssSelector(".scale input:checked + label"));
             if (i == 0) {
                 if (!active.isEmpty()) click(active.get(0)); // unselectable: a second click clears the score
                 chosen.add(null);
             } else {
-                List<WebElement> buttons = c.findElements(By.cssSelector(".scale .ui-button"));
+                List<WebElement> buttons = c.findElements(By.cssSelector(".scale label"));
                 WebElement b = buttons.get(Math.min(i, buttons.size() - 1));
-                if (!b.getAttribute("class").contains("ui-state-active")) click(b);
+                if (!driver.findElement(By.id(b.getAttribute("for"))).isSelected()) click(b);
                 chosen.add(b.getText());
             }
             WebElement comment = criteria().get(i).findElement(By.tagName("textarea"));
@@ -139,7 +139,7 @@ class JurorJourneyIT {
         assertSheet(chosen, count, "");
 
         // The first criterion scored, the overall comment lengthened, Save pressed at once.
-        List<WebElement> buttons = criteria().get(0).findElements(By.cssSelector(".scale .ui-button"));
+        List<WebElement> buttons = criteria().get(0).findElements(By.cssSelector(".scale label"));
         click(buttons.get(0));
         chosen.set(0, buttons.get(0).getText());
         driver.findElement(By.id("sheetForm:overall")).sendKeys(" — enregistré");
@@ -200,9 +200,8 @@ class JurorJourneyIT {
             throws Exception {
         String dossier = openFirstDossier("jure07@demo.palmares.org");
         for (WebElement c : criteria()) {
-            if (c.findElements(By.cssSelector(".scale .ui-button.ui-state-active"))
-                    .isEmpty()) {
-                click(c.findElements(By.cssSelector(".scale .ui-button")).get(0));
+            if (c.findElements(By.cssSelector(".scale input:checked + label")).isEmpty()) {
+                click(c.findElements(By.cssSelector(".scale label")).get(0));
             }
         }
         WebElement comment = criteria().get(0).findElement(By.tagName("textarea"));
@@ -225,10 +224,9 @@ class JurorJourneyIT {
         assertEquals(
                 "1",
                 js().executeScript(
-                                "return getComputedStyle(document.querySelector('#sheetForm .scale .ui-button')).opacity"));
-        assertTrue(contrast("#sheetForm .scale .ui-button.ui-state-active").doubleValue() >= 4.5, "chosen value");
-        assertTrue(
-                contrast("#sheetForm .scale .ui-button:not(.ui-state-active)").doubleValue() >= 4.5, "other values");
+                                "return getComputedStyle(document.querySelector('#sheetForm .scale label')).opacity"));
+        assertTrue(contrast("#sheetForm .scale input:checked + label").doubleValue() >= 4.5, "chosen value");
+        assertTrue(contrast("#sheetForm .scale input:not(:checked) + label").doubleValue() >= 4.5, "other values");
         assertTrue(contrast("#sheetForm textarea").doubleValue() >= 4.5, "comments");
 
         click(driver.findElement(By.id("sheetForm:reopen")));
@@ -322,8 +320,7 @@ class JurorJourneyIT {
 
     private void assertSheet(List<String> chosen, int count, String where) {
         for (int i = 0; i < count; i++) {
-            List<WebElement> active =
-                    criteria().get(i).findElements(By.cssSelector(".scale .ui-button.ui-state-active"));
+            List<WebElement> active = criteria().get(i).findElements(By.cssSelector(".scale input:checked + label"));
             if (chosen.get(i) == null) assertTrue(active.isEmpty(), "criterion " + (i + 1) + " still unscored");
             else assertEquals(chosen.get(i), active.get(0).getText(), "criterion " + (i + 1) + " kept its value");
             if (i > 0) assertEquals(WORDS + " n° " + (i + 1), commentValue(i), "comment " + (i + 1) + where);

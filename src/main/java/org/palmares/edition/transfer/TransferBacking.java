@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.palmares.edition.EditionService;
 import org.palmares.edition.Phase;
 import org.palmares.platform.DomainException;
 import org.palmares.platform.Messages;
-import org.primefaces.model.file.UploadedFile;
 
 /** The organisers' transfer page: export an edition, import one, anonymise an archived one. */
 @Named
@@ -35,7 +35,7 @@ public class TransferBacking implements Serializable {
     @Inject
     transient EditionAnonymisation anonymisation;
 
-    private transient UploadedFile file;
+    private transient Part file;
 
     @Size(max = 20)
     private String newCode;
@@ -109,11 +109,11 @@ public class TransferBacking implements Serializable {
                 .addMessage(null, new FacesMessage(severity, Messages.get(locale, key, args), null));
     }
 
-    public UploadedFile getFile() {
+    public Part getFile() {
         return file;
     }
 
-    public void setFile(UploadedFile file) {
+    public void setFile(Part file) {
         this.file = file;
     }
 
