@@ -40,6 +40,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.palmares.nomination.Nomination;
+import org.palmares.tally.Result;
+import org.palmares.tally.TallyMethod;
 
 /**
  * Moving an edition: the demo edition, with scored sheets and an attachment, exported as a ZIP and imported under a
@@ -92,6 +95,58 @@ class TransferIT {
         HttpResponse<String> again = importZip(zip, null, Demo.ORGANISER);
         assertTrue(Http.problem(again, 409), again.statusCode() + " " + again.body());
         assertEquals(count(Demo.EDITION), count(Demo.EDITION));
+    }
+
+    @Test
+    void frozen_results_travel_with_the_edition_whatever_the_case_the_database_keeps_their_column_names_in()
+            throws Exception {
+        // result."method" is a word Derby reserves: Liquibase created it quoted, in lower case beside upper-case
+        // names. An import that named it unquoted failed on every edition with frozen results (the 2019 archive).
+        tx.begin();
+        Nomination nomination = em.createQuery(
+                        "SELECT n FROM Nomination n WHERE n.category.edition.code = :code ORDER BY n.id",
+                        Nomination.class)
+                .setParameter("code", Demo.EDITION)
+                .setMaxResults(1)
+                .getSingleResult();
+        em.persist(new Result(
+                nomination.getCategory(),
+                nomination,
+                TallyMethod.NORMALISED,
+                1,
+                new BigDecimal("81.25"),
+                new BigDecimal("80.00"),
+                null,
+                3,
+                null,
+                null,
+                Instant.now()));
+        tx.commit();
+        try {
+            HttpResponse<String> imported = importZip(export(Demo.EDITION, Demo.ORGANISER), "TCRES", Demo.ORGANISER);
+            assertEquals(201, imported.statusCode(), imported.body());
+            assertEquals(results(Demo.EDITION), results("TCRES"), "the frozen results, method included");
+            assertTrue(
+                    results("TCRES").size() == 1 && results("TCRES").get(0).startsWith("NORMALISED 1 81.25"),
+                    results("TCRES").toString());
+        } finally {
+            tx.begin();
+            em.createQuery("DELETE FROM Result r WHERE r.category.edition.code = :code")
+                    .setParameter("code", Demo.EDITION)
+                    .executeUpdate();
+            tx.commit();
+        }
+    }
+
+    private List<String> results(String code) {
+        return em
+                .createQuery(
+                        "SELECT r FROM Result r WHERE r.category.edition.code = :code ORDER BY r.rank", Result.class)
+                .setParameter("code", code)
+                .getResultList()
+                .stream()
+                .map(r -> r.getMethod() + " " + r.getRank() + " " + r.getRawScore())
+                .toList();
     }
 
     @Test

@@ -223,7 +223,7 @@ public class EditionImport {
         for (EditionTables.Table table : EditionTables.all(true)) {
             JsonValue value = tables.get(table.name());
             if (value == null) continue;
-            Map<String, Integer> types = columnTypes(c, table.name());
+            Map<String, Column> types = columnTypes(c, table.name());
             for (JsonValue item : array(value, table.name())) {
                 JsonObject row = object(item, table.name());
                 Map<String, JsonValue> overrides = new HashMap<>();
@@ -318,7 +318,7 @@ public class EditionImport {
             Connection c,
             EditionTables.Table table,
             JsonObject row,
-            Map<String, Integer> types,
+            Map<String, Column> types,
             IdMap ids,
             Map<String, JsonValue> overrides)
             throws SQLException {
@@ -340,12 +340,14 @@ public class EditionImport {
             columns.add(column);
             values.add(value);
         }
-        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
+        String sql = "INSERT INTO " + table.name() + " ("
+                + String.join(
+                        ", ", columns.stream().map(n -> types.get(n).sql()).toList()) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         try (PreparedStatement insert =
                 table.identity() ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
             for (int i = 0; i < columns.size(); i++) {
-                Rows.bind(insert, i + 1, types.get(columns.get(i)), columns.get(i), values.get(i));
+                Rows.bind(insert, i + 1, types.get(columns.get(i)).type(), columns.get(i), values.get(i));
             }
             insert.executeUpdate();
             if (!table.identity()) return 0;
@@ -356,13 +358,23 @@ public class EditionImport {
         }
     }
 
-    private static Map<String, Integer> columnTypes(Connection c, String table) throws SQLException {
+    /**
+     * A column of a table as the database stores it: its name quoted as stored (Liquibase quotes the words a
+     * database reserves, so Derby keeps {@code result."method"} in lower case beside upper-case names), its JDBC type.
+     */
+    private record Column(String sql, int type) {}
+
+    /** The table's columns by their lower-case names (the export's keys). */
+    private static Map<String, Column> columnTypes(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
                 ResultSet r = s.executeQuery()) {
             ResultSetMetaData meta = r.getMetaData();
-            Map<String, Integer> types = new HashMap<>();
+            Map<String, Column> types = new HashMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                types.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), meta.getColumnType(i));
+                String stored = meta.getColumnLabel(i);
+                types.put(
+                        stored.toLowerCase(Locale.ROOT),
+                        new Column('"' + stored.replace("\"", "\"\"") + '"', meta.getColumnType(i)));
             }
             return types;
         }
