@@ -29,7 +29,7 @@
 # B) and the verification. CLUSTER_DATA keeps the logs (default: a temporary directory, deleted); CLUSTER_PORT
 # (default 8200: nginx, the nodes on the next two ports), CLUSTER_GRID_PORT (6950) and CLUSTER_DB (palmares_cluster)
 # move it aside of another run. The nodes and nginx start through scripts/lib/palmares-cluster.sh (shared with
-# scripts/load-rush.sh --cluster); the nodes share one data directory, as README advises.
+# scripts/load-rush.sh --cluster); the nodes share one data directory, as docs/operations.md advises.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

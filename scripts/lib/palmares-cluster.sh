@@ -1,12 +1,12 @@
 # shellcheck shell=bash
 # Two or more Palmarès nodes in one Hazelcast cluster on PostgreSQL behind nginx, for the load scripts (source it;
-# needs bash, curl, psql, nginx, a JDK 17). The same set-up as scripts/cluster-failover.sh and README's "Running
+# needs bash, curl, psql, nginx, a JDK 17). The same set-up as scripts/cluster-failover.sh and docs/operations.md's "Running
 # several instances": TCP/IP discovery on 127.0.0.1 only, web sessions in the cluster, nginx keeping each session on
 # one node by its cookie.
 #   palmares_cluster_db NAME                      drops and creates the database NAME on 127.0.0.1:5432 (account
 #                                                palmares/palmares with CREATEDB; `sudo bash .ci/postgresql`).
 #   palmares_cluster_node NAME PORT [ENV=VALUE…]  starts a node (its log in $cluster_data/NAME, the data directory
-#                                                $cluster_data/shared common to all nodes, as README advises) and
+#                                                $cluster_data/shared common to all nodes, as docs/operations.md advises) and
 #                                                waits until its home page answers 200; its pid is appended to
 #                                                $cluster_pids. Set before: cluster_data, cluster_db (the database
 #                                                name), cluster_grid_port (first Hazelcast port), cluster_name,
@@ -36,7 +36,7 @@ palmares_cluster_node() {
         return 1
     fi
     mkdir -p "$cluster_data/$name" "$cluster_data/shared"
-    # One data directory for every node (attachments, the vote secret), as a shared volume would be (README).
+    # One data directory for every node (attachments, the vote secret), as a shared volume would be (docs/operations.md).
     env PALMARES_DATA_DIR="$cluster_data/shared" PALMARES_DB_URL="jdbc:postgresql://127.0.0.1:5432/$cluster_db" \
         PALMARES_DB_USER=palmares PALMARES_DB_PASSWORD=palmares PALMARES_BASE_URL="$cluster_public_url" "$@" \
         java "-Xmx${CLUSTER_HEAP:-768m}" -jar "$palmares_cluster_root/target/payara-micro.jar" --port "$port" \

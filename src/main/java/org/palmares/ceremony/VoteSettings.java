@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The public vote's configuration: the voter-hash secret, the rate limits, the client-address header to trust
- * behind a proxy, and extra disposable domains. See the README's configuration table.
+ * behind a proxy, and extra disposable domains. See docs/configuration.md.
  */
 @ApplicationScoped
 public class VoteSettings {
