@@ -8,7 +8,6 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,23 +15,16 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.palmares.edition.Phase;
 import org.palmares.it.Demo;
 import org.palmares.it.Deployments;
@@ -47,7 +39,7 @@ import org.palmares.it.PhaseSwitch;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class AccessibilityIT {
+class AccessibilityIT extends InBrowser {
     private static final String JUROR = "jure05@demo.palmares.org";
     private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final List<String> ANONYMOUS = List.of(
@@ -81,35 +73,9 @@ class AccessibilityIT {
             "/organiser/transfer.xhtml",
             "/account/index.xhtml");
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.palmares();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = new Chromium("1280");
-        driver = chromium.driver;
-        wait = chromium.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
-    @BeforeEach
-    void freshVisitor() {
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        chromium.at(url);
     }
 
     @Test

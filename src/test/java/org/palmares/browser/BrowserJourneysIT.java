@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -22,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.palmares.it.Demo;
 import org.palmares.it.Deployments;
 
@@ -33,34 +28,15 @@ import org.palmares.it.Deployments;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class BrowserJourneysIT {
-    private static Chromium chromium;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
+class BrowserJourneysIT extends InBrowser {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.palmares();
     }
 
-    @ArquillianResource
-    URL url;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = new Chromium("1280");
-        driver = chromium.driver;
-        wait = chromium.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
     @BeforeEach
-    void freshVisitor() {
-        driver.manage().deleteAllCookies();
+    void inNominations() {
         phase(org.palmares.edition.Phase.NOMINATIONS_OPEN);
     }
 

@@ -51,7 +51,10 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
                 .build();
         driver = new ChromeDriver(service, options);
+        // A condition that reads an element the page redraws meanwhile (an AJAX update) looks again, as for one
+        // not there yet, instead of failing the journey.
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     Chromium at(URL deployment) {

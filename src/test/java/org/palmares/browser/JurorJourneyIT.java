@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -21,10 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.palmares.edition.Phase;
 import org.palmares.it.Demo;
 import org.palmares.it.Deployments;
@@ -40,38 +34,17 @@ import org.palmares.it.PhaseSwitch;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class JurorJourneyIT {
+class JurorJourneyIT extends InBrowser {
     /** Accents, ligatures, typographic quotes and apostrophes: every character must come back. */
     private static final String WORDS = "Très bon ancrage : l’équipe a créé « ça » avec cœur, 12 %, naïf, Ève, Öl";
-
-    private static Chromium chromium;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.palmares();
     }
 
-    @ArquillianResource
-    URL url;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = new Chromium("1280");
-        driver = chromium.driver;
-        wait = chromium.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
     @BeforeEach
     void scoring() {
-        driver.manage().deleteAllCookies();
-        driver.manage().window().setSize(new Dimension(1280, 900));
         PhaseSwitch.set(url, Demo.EDITION, Phase.SCORING);
         var run = new Http(url)
                 .request(

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,10 +19,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.palmares.it.Demo;
 import org.palmares.it.Deployments;
 
@@ -40,7 +34,7 @@ import org.palmares.it.Deployments;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class TerritoryJourneyIT {
+class TerritoryJourneyIT extends InBrowser {
     static final String TITLE = "Chantier « Récolte » à Saint-Étienne — œuvre n° 1, déjà ½ fini";
     static final String SUMMARY_1 =
             "Vingt-deux salariés en insertion, formés à l'éco-construction : maçonnerie, " + "façades, cœur d'îlot.";
@@ -51,9 +45,6 @@ class TerritoryJourneyIT {
     static final String PARTNERS = "Régie de quartier « Les Tisserands », CCAS d'Évry — 12 entreprises ; ça marche.";
     static final Path PDF = Path.of("src/test/resources/files/projet.pdf").toAbsolutePath();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-    private static WebDriverWait wait;
     private static String nominationUrl;
 
     @Deployment(testable = false)
@@ -61,26 +52,9 @@ class TerritoryJourneyIT {
         return Deployments.palmares();
     }
 
-    @ArquillianResource
-    URL url;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        chromium = new Chromium("1280");
-        driver = chromium.driver;
-        wait = chromium.wait;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) chromium.close();
-    }
-
     @BeforeEach
     void loggedInTerritory() {
-        chromium.at(url);
         org.palmares.it.PhaseSwitch.set(url, Demo.EDITION, org.palmares.edition.Phase.NOMINATIONS_OPEN);
-        driver.manage().deleteAllCookies();
         chromium.logIn(Demo.TERRITORY);
         wait.until(ExpectedConditions.urlContains("/territory/index.xhtml"));
     }
