@@ -27,7 +27,9 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
-# Same start as ./palmares. An explicit ENTRYPOINT rather than the base image's entrypoint.sh,
-# so the command does not depend on that script; CMD holds the arguments (override to cluster).
+# The same Payara arguments as ./palmares, but with the JVM's full compiler (./palmares keeps only the quick one, for
+# a sooner first page) and the runtime unpacked in the container's temporary folder. An explicit ENTRYPOINT rather
+# than the base image's entrypoint.sh, so the command does not depend on that script; CMD holds the arguments
+# (override to cluster).
 ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=70.0", "-jar", "payara-micro.jar"]
 CMD ["--nocluster", "--port", "8080", "--contextroot", "/", "--logproperties", "logging.properties", "--deploy", "palmares.war"]
